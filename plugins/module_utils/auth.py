@@ -1,0 +1,56 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The bearer token of one client: fetched once, reused, refreshed in time."""
+
+import time
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
+
+
+class TokenAuth:
+    """Hands out a valid ``Authorization`` header value.
+
+    - With client credentials, a token is fetched on first use and reused; it is replaced
+      shortly before ``expires_in`` runs out, and when ISC refuses it (the caller calls
+      ``refresh()`` once after a 401).
+    - A given ``access_token`` is used first, for as long as ISC accepts it; the client
+      credentials, when also given, serve only to replace it.
+    """
+
+    def __init__(self, fetch, client_id=None, client_secret=None, access_token=None,
+                 clock=time.monotonic, on_token=None):
+        """``fetch(client_id, client_secret)`` returns ``(token, expires_in_seconds)``."""
+        self._fetch = fetch
+        self._client_id = client_id
+        self._client_secret = client_secret
+        self._token = access_token
+        self._refresh_at = None  # unknown for a given token: use it until it is refused
+        self._clock = clock
+        self._on_token = on_token
+        self.fetch_count = 0
+
+    @property
+    def can_refresh(self):
+        return bool(self._client_id and self._client_secret)
+
+    def header(self):
+        if self._token is None or (self._refresh_at is not None and self._clock() >= self._refresh_at):
+            self.refresh()
+        return "Bearer " + self._token
+
+    def refresh(self):
+        if not self.can_refresh:
+            raise IscError("No access token could be obtained: give client_id and client_secret "
+                           "(or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET) so that a new token can be requested.")
+        token, expires_in = self._fetch(self._client_id, self._client_secret)
+        self.fetch_count += 1
+        if self._on_token:
+            self._on_token(token)
+        self._token = token
+        self._refresh_at = self._clock() + expires_in - refresh_margin(expires_in) if expires_in else None
+
+
+def refresh_margin(expires_in):
+    """Replace a token this long before it expires: 10 % of its life, at most a minute."""
+    return min(60.0, expires_in * 0.1)

@@ -1,0 +1,217 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""HTTP transport for the ISC V3 API: authentication, retries, rate limits, paging, errors."""
+
+import random
+import time
+import traceback
+from collections import namedtuple
+
+from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
+    AuthError, RateLimitError, TransportError, UncertainWriteError, api_error)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.version import COLLECTION_VERSION
+
+try:
+    import requests
+except ImportError:
+    requests = None
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+else:
+    REQUESTS_IMPORT_ERROR = None
+
+API_PREFIX = "/v3"
+TOKEN_PATH = "/oauth/token"
+PAGE_SIZE = 250
+MAX_ATTEMPTS = 5  # per request, for 5xx, timeouts and dropped connections
+BACKOFF_BASE = 0.5
+BACKOFF_CAP = 8.0
+MIN_RATE_LIMIT_WAIT = 0.5
+RETRY_STATUSES = frozenset((500, 502, 503, 504))
+# Safe to send again when the outcome is unknown. POST is not: see resources.Collection.create.
+IDEMPOTENT_METHODS = frozenset(("GET", "PUT", "DELETE"))
+
+Response = namedtuple("Response", "status headers data")
+
+
+class IscClient:
+    """One client per module run; every request of the run goes through ``request()``."""
+
+    def __init__(self, base_url, client_id=None, client_secret=None, access_token=None,
+                 validate_certs=True, ca_path=None, timeout=30.0, max_rate_limit_wait=60.0,
+                 session=None, sleep=time.sleep, on_token=None):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.max_rate_limit_wait = max_rate_limit_wait
+        self.rate_limit_waited = 0.0
+        self.request_count = 0
+        self._verify = (ca_path or True) if validate_certs else False
+        self._sleep = sleep
+        self._session = session or requests.Session()
+        self._session.headers.update({
+            "User-Agent": "sailpoint_community.isc/%s (ansible-core %s; python-requests %s)" % (
+                COLLECTION_VERSION, ANSIBLE_VERSION, requests.__version__),
+            "Accept": "application/json",
+            # ISC's edge has sent a bogus Content-Encoding on 4xx; identity avoids decoding errors.
+            "Accept-Encoding": "identity",
+        })
+        self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
+
+    def get(self, path, query=None):
+        return self.request("GET", path, query=query)
+
+    def post(self, path, body):
+        return self.request("POST", path, body=body)
+
+    def put(self, path, body):
+        return self.request("PUT", path, body=body)
+
+    def delete(self, path):
+        return self.request("DELETE", path)
+
+    def request(self, method, path, query=None, body=None):
+        """Send an authenticated API request; return a Response or raise an IscError."""
+        url = self.base_url + API_PREFIX + path
+        refreshed = False
+        while True:
+            response = self._exchange(method, url, API_PREFIX + path, params=query, json=body,
+                                      headers={"Authorization": self.auth.header()})
+            if response.status == 401 and not refreshed and self.auth.can_refresh:
+                self.auth.refresh()  # the token expired early or was revoked: one new try
+                refreshed = True
+                continue
+            if response.status >= 400:
+                hint = None
+                if response.status == 401:
+                    hint = ("ISC refused the access token again after a new one was fetched" if refreshed else
+                            "ISC refused the access token and no client_id/client_secret were given to fetch a new one")
+                raise api_error(method, API_PREFIX + path, response.status, response.data, hint=hint)
+            return response
+
+    def list_all(self, path, query=None):
+        """Every item of a collection endpoint, page by page (limit/offset).
+
+        The first page asks for X-Total-Count; with it, reading stops exactly at the end,
+        otherwise at the first short page.
+        """
+        items, total = [], None
+        while True:
+            page_query = dict(query or {}, limit=PAGE_SIZE, offset=len(items))
+            if not items:
+                page_query["count"] = "true"
+            response = self.get(path, page_query)
+            page = response.data or []
+            items.extend(page)
+            if total is None and "X-Total-Count" in response.headers:
+                total = int(response.headers["X-Total-Count"])
+            if not page or (len(items) >= total if total is not None else len(page) < PAGE_SIZE):
+                return items
+
+    def _fetch_token(self, client_id, client_secret):
+        form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
+        response = self._exchange("POST", self.base_url + TOKEN_PATH, TOKEN_PATH, data=form, idempotent=True)
+        token = response.data.get("access_token") if isinstance(response.data, dict) else None
+        if response.status != 200 or not token:
+            raise AuthError("POST", TOKEN_PATH, response.status, response.data, hint=(
+                "No access token for client_id %s: check client_id and client_secret "
+                "(SAIL_CLIENT_ID / SAIL_CLIENT_SECRET)" % client_id))
+        expires_in = response.data.get("expires_in")
+        return token, float(expires_in) if expires_in else None
+
+    def _exchange(self, method, url, path, idempotent=None, **kwargs):
+        """One HTTP request, retried where that is safe.
+
+        429 waits for Retry-After, for any method (the request was refused, not processed),
+        within ``max_rate_limit_wait`` for the whole client. 5xx, timeouts and dropped
+        connections are retried with jittered exponential backoff for idempotent methods; for a
+        POST the outcome is unknown, so UncertainWriteError goes up to the resource layer.
+        """
+        idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
+        attempt = 0
+        while True:
+            attempt += 1
+            response, reason = self._send(method, url, path, **kwargs)
+            if response is not None:
+                if response.status == 429:
+                    self._wait_for_rate_limit(method, path, response)
+                    attempt -= 1  # waiting out a 429 is bounded by time, not by attempts
+                    continue
+                if response.status not in RETRY_STATUSES:
+                    return response
+                reason = "HTTP %s" % response.status
+            if not idempotent:
+                raise UncertainWriteError(method, path, reason, status=response and response.status,
+                                          body=response and response.data)
+            if attempt >= MAX_ATTEMPTS:
+                if response is not None:
+                    raise api_error(method, path, response.status, response.data,
+                                    hint="Gave up after %d attempts" % attempt)
+                raise TransportError(method, path, "%s; gave up after %d attempts" % (reason, attempt))
+            self.wait_before_retry(attempt)
+
+    def _send(self, method, url, path, **kwargs):
+        """(Response, None), or (None, why there is no response). A TLS failure is final."""
+        self.request_count += 1
+        try:
+            raw = self._session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise TransportError(method, path, "TLS verification failed (%s). Set ca_path to the CA bundle that "
+                                 "signed the server certificate, or validate_certs: false to skip the check "
+                                 "(not recommended)" % _short(exc)) from None
+        except requests.exceptions.Timeout:
+            return None, "no response within timeout=%s seconds" % self.timeout
+        except requests.exceptions.ConnectionError as exc:
+            return None, "connection failed or dropped (%s)" % _short(exc)
+        return _parse(raw), None
+
+    def wait_before_retry(self, attempt):
+        """Sleep the jittered exponential backoff that precedes retry number ``attempt``."""
+        self._sleep(backoff(attempt))
+
+    def _wait_for_rate_limit(self, method, path, response):
+        wait = max(retry_after_seconds(response.headers.get("Retry-After")), MIN_RATE_LIMIT_WAIT)
+        if self.rate_limit_waited + wait > self.max_rate_limit_wait:
+            raise RateLimitError(method, path, 429, response.data, hint=(
+                "Still rate limited after waiting %.0f s in total (max_rate_limit_wait=%s)"
+                % (self.rate_limit_waited, self.max_rate_limit_wait)))
+        self._sleep(wait)
+        self.rate_limit_waited += wait
+
+
+def backoff(attempt):
+    """Seconds to wait before retry number ``attempt``: exponential, capped, with jitter."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1))
+    return random.uniform(ceiling / 2, ceiling)
+
+
+def retry_after_seconds(value):
+    """Retry-After in seconds (ISC sends whole seconds); 1 when absent or unreadable."""
+    try:
+        return max(float(value), 0.0)
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def _parse(raw):
+    data = None
+    if raw.content:
+        try:
+            data = raw.json()
+        except ValueError:
+            data = raw.text
+    return Response(raw.status_code, raw.headers, data)
+
+
+def _short(exc):
+    """The innermost reason of a requests/urllib3 exception chain, without the wrapper noise."""
+    reason = exc
+    for _depth in range(5):
+        inner = getattr(reason, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = reason.__context__
+        if inner is None:
+            break
+        reason = inner
+    return (str(reason) or reason.__class__.__name__)[:200]

@@ -1,0 +1,82 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Connection options shared by every module (documented in doc_fragments/connection.py)."""
+
+import copy
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR, IscClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
+
+CONNECTION_ARGUMENT_SPEC = dict(
+    base_url=dict(type="str", fallback=(env_fallback, ["SAIL_BASE_URL"])),
+    client_id=dict(type="str", fallback=(env_fallback, ["SAIL_CLIENT_ID"])),
+    client_secret=dict(type="str", no_log=True, fallback=(env_fallback, ["SAIL_CLIENT_SECRET"])),
+    access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["SAIL_ACCESS_TOKEN"])),
+    validate_certs=dict(type="bool", default=True),
+    ca_path=dict(type="path"),
+    timeout=dict(type="float", default=30.0),
+    max_rate_limit_wait=dict(type="float", default=60.0),
+)
+
+
+def argument_spec(**module_options):
+    """The connection options plus the module's own."""
+    spec = copy.deepcopy(CONNECTION_ARGUMENT_SPEC)
+    spec.update(module_options)
+    return spec
+
+
+def client_from_params(params, on_token=None):
+    """An IscClient for the connection options, or a ValidationError naming what is missing."""
+    base_url = (params.get("base_url") or "").strip()
+    if not base_url:
+        raise ValidationError("base_url is required: set the base_url option or the SAIL_BASE_URL environment "
+                              "variable to the tenant's API host, e.g. https://acme.api.identitynow.com",
+                              option="base_url")
+    if not base_url.startswith(("https://", "http://")):
+        raise ValidationError("base_url must be an https:// URL of the tenant's API host (got %r)" % base_url,
+                              option="base_url")
+    if base_url.rstrip("/").endswith("/v3"):
+        raise ValidationError("base_url is the API host without /v3, e.g. https://acme.api.identitynow.com "
+                              "(got %r)" % base_url, option="base_url")
+    has_credentials = bool(params.get("client_id") and params.get("client_secret"))
+    if bool(params.get("client_id")) != bool(params.get("client_secret")) and not params.get("access_token"):
+        raise ValidationError("client_id and client_secret go together: set both (or SAIL_CLIENT_ID and "
+                              "SAIL_CLIENT_SECRET)", option="client_secret" if params.get("client_id") else "client_id")
+    if not has_credentials and not params.get("access_token"):
+        raise ValidationError("No credentials: set client_id and client_secret (or SAIL_CLIENT_ID and "
+                              "SAIL_CLIENT_SECRET), or access_token (SAIL_ACCESS_TOKEN)", option="client_id")
+    for option in ("timeout", "max_rate_limit_wait"):
+        if params.get(option) is not None and params[option] < 0:
+            raise ValidationError("%s must not be negative (got %s)" % (option, params[option]), option=option)
+    if params.get("timeout") == 0:
+        raise ValidationError("timeout must be greater than 0", option="timeout")
+    return IscClient(
+        base_url,
+        client_id=params.get("client_id"),
+        client_secret=params.get("client_secret"),
+        access_token=params.get("access_token"),
+        validate_certs=params.get("validate_certs", True),
+        ca_path=params.get("ca_path"),
+        timeout=params.get("timeout") or 30.0,
+        max_rate_limit_wait=params.get("max_rate_limit_wait", 60.0),
+        on_token=on_token,
+    )
+
+
+def run_module(module, action):
+    """Build the client, run ``action(client)`` and exit with its result dict.
+
+    Every IscError becomes the module failure it renders; tokens fetched during the run are
+    registered as no_log values so Ansible masks them wherever they could appear.
+    """
+    if REQUESTS_IMPORT_ERROR:
+        module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+    try:
+        client = client_from_params(module.params, on_token=module.no_log_values.add)
+        result = action(client)
+    except IscError as error:
+        module.fail_json(**error.fail_kwargs())
+    module.exit_json(**result)

@@ -1,0 +1,123 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Resource clients: one small class per ISC V3 collection, on top of IscClient."""
+
+from urllib.parse import quote
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
+    IscError, NotFoundError, TransportError, UncertainWriteError, api_error)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import plural
+
+# Values per `in (...)` filter; keeps URLs well under common 8 KB limits.
+FILTER_CHUNK = 50
+
+
+class Collection:
+    """List, get, create, update and delete the objects of one collection."""
+
+    path = None
+    noun = None
+
+    def __init__(self, client):
+        self.client = client
+
+    def list(self):
+        return self.client.list_all(self.path)
+
+    def get(self, object_id):
+        """The object, or None when ISC does not know the id."""
+        try:
+            return self.client.get(self._item(object_id)).data
+        except NotFoundError:
+            return None
+
+    def find_by_name(self, name, items=None):
+        """Objects whose name is exactly ``name``. ISC has no name filter here: this lists all."""
+        return [item for item in (self.list() if items is None else items) if item.get("name") == name]
+
+    def create(self, body):
+        """POST a new object without ever creating it twice.
+
+        The caller has made sure that no object named ``body["name"]`` exists. When a POST
+        fails in a way that leaves its outcome unknown (dropped connection, timeout, 5xx),
+        the object is looked up by name: if it is there the POST did its work; if not, the
+        POST is sent again, up to the client's retry limit.
+        """
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self.client.post(self.path, body).data
+            except UncertainWriteError as error:
+                created = self.find_by_name(body["name"])
+                if len(created) == 1:
+                    return created[0]
+                if created:
+                    raise IscError("After an interrupted create, %d %s named %r exist (ids: %s); another client "
+                                   "created the same name at the same time. Remove the extra ones and run again."
+                                   % (len(created), plural(self.noun), body["name"],
+                                      ", ".join(c["id"] for c in created)))
+                if attempt >= MAX_ATTEMPTS:
+                    raise self._create_failed(error, body["name"]) from None
+                self.client.wait_before_retry(attempt)
+
+    def update(self, object_id, body):
+        return self.client.put(self._item(object_id), body).data
+
+    def delete(self, object_id):
+        """Delete; a 404 means it is already gone (e.g. a retried DELETE that had succeeded)."""
+        try:
+            self.client.delete(self._item(object_id))
+        except NotFoundError:
+            pass
+
+    def _item(self, object_id):
+        return "%s/%s" % (self.path, quote(str(object_id), safe=""))
+
+    def _create_failed(self, error, name):
+        hint = "Gave up after %d attempts; no %s named %r exists, so nothing was created" % (MAX_ATTEMPTS, self.noun, name)
+        if error.status:
+            return api_error(error.details["method"], error.details["path"], error.status, error.body, hint=hint)
+        return TransportError(error.details["method"], error.details["path"], "%s. %s" % (error.reason, hint))
+
+
+class PasswordPolicies(Collection):
+    path = "/password-policies"
+    noun = "password policy"
+
+
+class PasswordSyncGroups(Collection):
+    path = "/password-sync-groups"
+    noun = "password sync group"
+
+
+class Sources:
+    """Read-only access to sources, with server-side filters (unlike the two collections above)."""
+
+    path = "/sources"
+
+    def __init__(self, client):
+        self.client = client
+
+    def list(self):
+        return self.client.list_all(self.path)
+
+    def find(self, field, values):
+        """Sources whose ``field`` (name or id) is one of ``values``: one request per 50 values.
+
+        ISC may match names case-insensitively; callers match exactly on what comes back.
+        """
+        wanted = sorted(set(values))
+        found = []
+        for start in range(0, len(wanted), FILTER_CHUNK):
+            chunk = wanted[start:start + FILTER_CHUNK]
+            expression = "%s in (%s)" % (field, ",".join(filter_literal(value) for value in chunk))
+            found.extend(self.client.list_all(self.path, {"filters": expression}))
+        return found
+
+
+def filter_literal(value):
+    """A string literal for ISC's filter language: double quotes, with \\ and \" escaped."""
+    return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,85 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Desired versus current: the one place that normalises, compares and builds diffs.
+
+Objects are compared in the modules' snake_case shape, after normalising each value by its
+kind, so that what ISC returns (ints as strings, lists in any order, null for absent,
+empty strings) never looks like a change.
+"""
+
+import datetime
+from collections import namedtuple
+
+from ansible.module_utils.parsing.convert_bool import boolean
+
+# option: the module option; api: the ISC field; kind: int, bool, str, set; default: ISC's
+# value when the field is absent or null.
+Field = namedtuple("Field", "option api kind default")
+
+
+_OPTION_TYPES = {"int": dict(type="int"), "bool": dict(type="bool"), "str": dict(type="str"),
+                 "set": dict(type="list", elements="str")}
+
+
+def option_spec(field):
+    """The AnsibleModule argument spec entry of a field."""
+    return dict(_OPTION_TYPES[field.kind])
+
+
+def normalise(value, kind):
+    """The canonical form of a value, so that equal things compare equal."""
+    if value is None:
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "bool":
+        return boolean(value, strict=True)
+    if kind == "str":
+        return str(value) if value != "" else None
+    if kind == "set":
+        return sorted(set(str(item) for item in value))
+    raise ValueError("unknown field kind %r" % kind)
+
+
+def from_api(fields, obj):
+    """The snake_case state of an API object: every field normalised, defaults for absent ones."""
+    state = {}
+    for field in fields:
+        value = obj.get(field.api)
+        state[field.option] = normalise(field.default if value is None else value, field.kind)
+    return state
+
+
+def to_api(fields, state):
+    """The API body for a complete snake_case state."""
+    return dict((field.api, state[field.option]) for field in fields)
+
+
+def defaults(fields):
+    """The state ISC gives a new object for every field the request leaves out."""
+    return dict((field.option, normalise(field.default, field.kind)) for field in fields)
+
+
+def apply(fields, current, wanted):
+    """``current`` with the wanted values (normalised) put over it; the rest kept as it is."""
+    kinds = dict((field.option, field.kind) for field in fields)
+    desired = dict(current)
+    for option, value in wanted.items():
+        desired[option] = normalise(value, kinds[option])
+    return desired
+
+
+def differences(current, desired, options):
+    """The options whose values differ, in the given order."""
+    return [option for option in options if current.get(option) != desired.get(option)]
+
+
+def iso8601(value):
+    """ISO-8601 UTC for an API timestamp: epoch milliseconds (policies) or a string (already ISO)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and not value.isdigit():
+        return value
+    moment = datetime.datetime.fromtimestamp(int(value) / 1000.0, tz=datetime.timezone.utc)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -1,0 +1,59 @@
+"""Names to objects: exact matches, all unknown names at once, ambiguity listed with ids."""
+
+import pytest
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import (
+    SourceDirectory, one_by_name, resolve_names)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources
+
+from .fake_client import FakeClient
+
+ITEMS = [{"id": "1", "name": "Active Directory"}, {"id": "2", "name": "GitHub"},
+         {"id": "3", "name": "Dup"}, {"id": "4", "name": "Dup"}, {"id": "5", "name": 'R&D "EU" #1'}]
+
+
+def test_resolve_names_maps_each_name():
+    found = resolve_names(ITEMS, ["GitHub", "Active Directory"], "source", "sources")
+    assert {name: item["id"] for name, item in found.items()} == {"GitHub": "2", "Active Directory": "1"}
+
+
+def test_resolve_names_lists_every_unknown_name_with_a_case_hint():
+    with pytest.raises(ValidationError) as error:
+        resolve_names(ITEMS, ["github", "Nope", "Active Directory"], "source", "sources")
+    assert error.value.details["option"] == "sources"
+    assert "'github', 'Nope'" in error.value.msg
+    assert "did you mean 'GitHub'" in error.value.msg
+
+
+def test_resolve_names_reports_ambiguous_names_with_ids():
+    with pytest.raises(ValidationError) as error:
+        resolve_names(ITEMS, ["Dup"], "source", "sources")
+    assert "'Dup' (ids: 3, 4)" in error.value.msg
+
+
+def test_one_by_name():
+    assert one_by_name(ITEMS, "GitHub", "source")["id"] == "2"
+    assert one_by_name(ITEMS, "github", "source") is None
+    with pytest.raises(ValidationError) as error:
+        one_by_name(ITEMS, "Dup", "password policy")
+    assert "'Dup' matches 2 password policies (ids: 3, 4)" in error.value.msg
+    assert error.value.details["option"] == "name"
+
+
+def test_source_directory_resolves_names_with_special_characters_in_one_request():
+    client = FakeClient(sources=ITEMS)
+    directory = SourceDirectory(Sources(client))
+    assert directory.resolve(['R&D "EU" #1', "GitHub"]) == ["5", "2"]
+    assert len(client.calls) == 1
+    assert directory.names(["2", "5"]) == ["GitHub", 'R&D "EU" #1']
+
+
+def test_source_directory_fetches_only_unknown_ids():
+    client = FakeClient(sources=ITEMS)
+    directory = SourceDirectory(Sources(client))
+    directory.resolve(["GitHub"])
+    assert directory.names(["1", "2"]) is None
+    directory.fetch(["1", "2", "missing"])
+    assert client.calls[-1][2] == {"filters": 'id in ("1","missing")'}
+    assert directory.names(["1", "2"]) == ["Active Directory", "GitHub"]
