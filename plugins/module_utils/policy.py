@@ -1,0 +1,172 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Password policies: their fields, their rules, and how to reconcile one."""
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import (
+    PasswordPolicies, PasswordSyncGroups, Sources)
+
+F = st.Field
+# Every writable field of PasswordPolicyV3Dto; defaults are ISC's for a field left out.
+FIELDS = (
+    F("name", "name", "str", None),
+    F("description", "description", "str", None),
+    F("min_length", "minLength", "int", 0),
+    F("max_length", "maxLength", "int", 0),
+    F("min_alpha", "minAlpha", "int", 0),
+    F("min_upper", "minUpper", "int", 0),
+    F("min_lower", "minLower", "int", 0),
+    F("min_numeric", "minNumeric", "int", 0),
+    F("min_special", "minSpecial", "int", 0),
+    F("min_character_types", "minCharacterTypes", "int", -1),
+    F("max_repeated_chars", "maxRepeatedChars", "int", -1),
+    F("account_id_min_word_length", "accountIdMinWordLength", "int", -1),
+    F("account_name_min_word_length", "accountNameMinWordLength", "int", -1),
+    F("use_account_attributes", "useAccountAttributes", "bool", False),
+    F("use_identity_attributes", "useIdentityAttributes", "bool", False),
+    F("use_dictionary", "useDictionary", "bool", False),
+    F("validate_against_account_id", "validateAgainstAccountId", "bool", False),
+    F("validate_against_account_name", "validateAgainstAccountName", "bool", False),
+    F("expiration_enabled", "enablePasswdExpiration", "bool", False),
+    F("expiration_days", "passwordExpiration", "int", 90),
+    F("expiration_reminder_days", "firstExpirationReminder", "int", None),
+    F("require_strong_auth", "requireStrongAuthn", "bool", False),
+    F("require_strong_auth_off_network", "requireStrongAuthOffNetwork", "bool", False),
+    F("require_strong_auth_untrusted_geographies", "requireStrongAuthUntrustedGeographies", "bool", False),
+    F("source_ids", "sourceIds", "set", []),
+)
+INT_OPTIONS = tuple(field.option for field in FIELDS if field.kind == "int")
+# -1 means "not enforced" for these; every other number must be 0 or more.
+NOT_ENFORCED_OPTIONS = ("min_character_types", "max_repeated_chars", "account_id_min_word_length",
+                        "account_name_min_word_length")
+CHARACTER_CLASS_OPTIONS = ("min_upper", "min_lower", "min_numeric", "min_special")
+
+
+def module_options():
+    """The argument spec of the password_policy module's own options."""
+    spec = dict(
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        id=dict(type="str"),
+        sources=dict(type="list", elements="str"),
+        # Read-only fields of password_policy_info results, accepted so that an item can be passed back as is.
+        default_policy=dict(type="bool"),
+        created=dict(type="str"),
+        modified=dict(type="str"),
+    )
+    for field in FIELDS:
+        spec[field.option] = st.option_spec(field)
+    return spec
+
+
+def check_name(name, option="name"):
+    if name is None or not str(name).strip():
+        raise ValidationError("%s must not be empty or blank" % option, option=option)
+    if any(ord(char) < 32 for char in str(name)):
+        raise ValidationError("%s must not contain control characters (got %r)" % (option, name), option=option)
+
+
+def check_policy_rules(desired, wanted, is_new=False):
+    """The value rules of a password policy, checked on what would be written.
+
+    ``wanted`` holds what the task set; other values are the tenant's (or ISC's defaults for
+    a new policy), and messages say so, because the fix may be to set that option too.
+    """
+    def show(option):
+        value = desired[option]
+        if option in wanted:
+            return "%s" % value
+        return "%s, %s" % (value, "ISC's default" if is_new else "the tenant's current value")
+
+    check_name(desired["name"])
+    for option in INT_OPTIONS:
+        value = desired[option]
+        if value is None:
+            continue
+        if option in NOT_ENFORCED_OPTIONS and value < -1:
+            raise ValidationError("%s must be -1 (not enforced) or 0 or more; got %s" % (option, show(option)),
+                                  option=option)
+        if option not in NOT_ENFORCED_OPTIONS and value < 0:
+            raise ValidationError("%s must be 0 or more; got %s" % (option, show(option)), option=option)
+    if desired["min_character_types"] is not None and desired["min_character_types"] > 4:
+        raise ValidationError("min_character_types must be between -1 and 4 (there are four character types); got %s"
+                              % show("min_character_types"), option="min_character_types")
+    max_length = desired["max_length"]
+    if max_length:  # 0 means no maximum
+        if (desired["min_length"] or 0) > max_length:
+            raise ValidationError("min_length (%s) must not be greater than max_length (%s); max_length 0 means no "
+                                  "maximum" % (show("min_length"), show("max_length")), option="min_length")
+        total = sum(desired[option] or 0 for option in CHARACTER_CLASS_OPTIONS)
+        if total > max_length:
+            raise ValidationError("min_upper + min_lower + min_numeric + min_special must not exceed max_length: "
+                                  "%s = %d > %s" % (" + ".join(show(option) for option in CHARACTER_CLASS_OPTIONS),
+                                                    total, show("max_length")), option="max_length")
+
+
+class PolicyReconciler(Reconciler):
+    fields = FIELDS
+    collection_class = PasswordPolicies
+    result_key = "password_policy"
+
+    def __init__(self, client, check_mode=False):
+        super().__init__(client, check_mode)
+        self.sources = SourceDirectory(Sources(client))
+        self._sources_by_name = False
+
+    def wanted(self, params, current):
+        wanted = super().wanted(params, current)
+        if params.get("sources") is not None:
+            source_ids = self.sources.resolve(params["sources"])
+            if params.get("source_ids") is not None and set(source_ids) != set(params["source_ids"]):
+                raise ValidationError("sources and source_ids name different sources (%s versus %s): give one of them"
+                                      % (sorted(source_ids), sorted(params["source_ids"])), option="sources")
+            wanted["source_ids"] = source_ids
+            self._sources_by_name = True
+        return wanted
+
+    def check(self, desired, wanted, current):
+        check_policy_rules(desired, wanted, is_new=current is None)
+
+    def check_write(self, desired, wanted, current):
+        if self._sources_by_name and current is not None:
+            self.sources.fetch(current["source_ids"])  # names of sources leaving the policy, for the diff
+
+    def check_delete(self, current):
+        if current["default_policy"]:
+            raise ValidationError("state=absent: %r is the org's default password policy, which ISC needs; it is never "
+                                  "deleted (change its settings instead)" % current["name"], option="state")
+        users = [group for group in PasswordSyncGroups(self.client).list() if group.get("passwordPolicyId") == current["id"]]
+        if users:
+            raise ValidationError("state=absent: password policy %r is still used by password sync group(s) %s; give "
+                                  "them another policy or delete them first" % (
+                                      current["name"], ", ".join("%r" % group["name"] for group in users)),
+                                  option="state")
+
+    def state_of(self, obj):
+        state = super().state_of(obj)
+        # Policies carry epoch-millisecond dateCreated/lastUpdated; created/modified are usually absent.
+        state["created"] = st.iso8601(obj.get("created") or obj.get("dateCreated"))
+        state["modified"] = st.iso8601(obj.get("modified") or obj.get("lastUpdated"))
+        state["default_policy"] = bool(obj.get("defaultPolicy"))
+        return state
+
+    def new_state(self):
+        return dict(super().new_state(), default_policy=False)
+
+    def learn_names(self, states):
+        self.sources.fetch(sorted(set(source_id for state in states for source_id in state["source_ids"])))
+
+    def describe(self, state):
+        return dict(state, sources=self.sources.names(state["source_ids"]))
+
+    def diff_view(self, state, options):
+        view = super().diff_view(state, options)
+        if self._sources_by_name and "source_ids" in view:
+            names = self.sources.names(view["source_ids"])
+            if names is not None:
+                del view["source_ids"]
+                view["sources"] = names
+        return view

@@ -1,0 +1,145 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""state=present/absent for one ISC object: find, compare, predict or write.
+
+The flow is the same for every kind of object, so it lives here once; ``policy.py`` and
+``sync_group.py`` describe their kind (fields, options, rules) by filling in the hooks.
+"""
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import one_by_name
+
+READ_ONLY = ("id", "created", "modified")
+
+
+class Reconciler:
+    """Brings one object to the state a task asks for.
+
+    Order of work, so that nothing is written before every rule has passed:
+    find the object → read the wanted values from the task → check them (``check``) →
+    compare → if something must change: rules that need more lookups (``check_write``) →
+    predict (check mode) or write.
+    """
+
+    fields = ()
+    collection_class = None
+    result_key = None
+
+    def __init__(self, client, check_mode=False):
+        self.client = client
+        self.check_mode = check_mode
+        self.collection = self.collection_class(client)
+        self.noun = self.collection.noun
+        self._items = None
+
+    # Hooks a kind of object fills in -------------------------------------------------
+
+    def wanted(self, params, current):
+        """{option: value} of the fields the task manages: the options it set."""
+        return dict((field.option, params[field.option]) for field in self.fields
+                    if params.get(field.option) is not None)
+
+    def check(self, desired, wanted, current):
+        """Rules on the desired values alone; raise ValidationError."""
+
+    def check_write(self, desired, wanted, current):
+        """Rules that need more API lookups; run only when a write is about to happen."""
+
+    def check_delete(self, current):
+        """Rules that forbid deleting ``current``."""
+
+    def state_of(self, obj):
+        """The snake_case state of an API object, read-only fields included."""
+        state = st.from_api(self.fields, obj)
+        state.update(id=obj.get("id"), created=st.iso8601(obj.get("created")), modified=st.iso8601(obj.get("modified")))
+        return state
+
+    def new_state(self):
+        """The state ISC gives a new object before the task's values are applied."""
+        return dict(st.defaults(self.fields), **dict.fromkeys(READ_ONLY))
+
+    def describe(self, state):
+        """The state as returned to the user (a kind adds display names here)."""
+        return dict(state)
+
+    def diff_view(self, state, options):
+        """The part of a state shown in a diff."""
+        return dict((option, state.get(option)) for option in options)
+
+    def learn_names(self, states):
+        """Fetch, in bulk, the display names that ``describe`` adds to these states."""
+
+    # The flow ------------------------------------------------------------------------
+
+    def items(self):
+        """All objects of the collection, read once per run (finding by name means listing)."""
+        if self._items is None:
+            self._items = self.collection.list()
+        return self._items
+
+    def find(self, params):
+        if params.get("id"):
+            found = self.collection.get(params["id"])
+            if found is None and params["state"] == "present":
+                raise ValidationError("id: there is no %s with id %r; to create one, give its name and leave id out"
+                                      % (self.noun, params["id"]), option="id")
+            return found
+        return one_by_name(self.items(), params["name"], self.noun)
+
+    def read(self, object_id=None, name=None):
+        """Objects as the _info modules return them: the one with ``object_id``, those named ``name``, or all."""
+        if object_id:
+            found = self.collection.get(object_id)
+            objects = [found] if found else []
+        else:
+            objects = [item for item in self.items() if name is None or item.get("name") == name]
+        states = [self.state_of(obj) for obj in objects]
+        self.learn_names(states)
+        return [self.describe(state) for state in states]
+
+    def run(self, params):
+        current_obj = self.find(params)
+        if params["state"] == "absent":
+            return self.ensure_absent(current_obj)
+        return self.ensure_present(params, current_obj)
+
+    def ensure_present(self, params, current_obj):
+        current = self.state_of(current_obj) if current_obj else None
+        wanted = self.wanted(params, current)
+        desired = st.apply(self.fields, current or self.new_state(), wanted)
+        self.check(desired, wanted, current)
+        managed = [field.option for field in self.fields if field.option in wanted]
+        if current is not None and not st.differences(current, desired, managed):
+            return self.result(False, current, self.diff(current, current, managed))
+
+        self.check_write(desired, wanted, current)
+        diff = self.diff(current, desired, managed)
+        if self.check_mode:
+            return self.result(True, desired, diff)
+        body = st.to_api(self.fields, desired)
+        if current_obj:
+            # PUT replaces the whole object: send the tenant's object with our values over it.
+            saved = self.collection.update(current_obj["id"], dict(current_obj, **body))
+        else:
+            saved = self.collection.create(body)
+        return self.result(True, self.state_of(saved), diff)
+
+    def ensure_absent(self, current_obj):
+        if not current_obj:
+            return self.result(False, None, self.diff(None, None, []))
+        current = self.state_of(current_obj)
+        self.check_delete(current)
+        all_options = [field.option for field in self.fields]
+        diff = self.diff(current, None, all_options)
+        if not self.check_mode:
+            self.collection.delete(current["id"])
+        return self.result(True, None, diff)
+
+    def diff(self, before, after, options):
+        return {"before": self.diff_view(before, options) if before is not None else {},
+                "after": self.diff_view(after, options) if after is not None else {}}
+
+    def result(self, changed, state, diff):
+        return {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}

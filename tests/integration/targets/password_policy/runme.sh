@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# password_policy and password_policy_info against a fresh local ISC simulator.
+set -eu
+exec ../setup_isc/run.sh runme.yml "$@"

@@ -1,0 +1,187 @@
+"""password_policy logic over a fake client: flow, check mode, merging, every rule."""
+
+import pytest
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import (
+    FIELDS, PolicyReconciler, module_options)
+
+from .fake_client import FakeClient
+
+DEFAULT = {"id": "d" * 32, "name": "Default Password Policy", "defaultPolicy": True, "minLength": 8,
+           "dateCreated": 1639056206564, "lastUpdated": None, "sourceIds": []}
+CORP = {"id": "c" * 32, "name": "Corporate", "defaultPolicy": False, "minLength": 12, "maxLength": 0,
+        "useDictionary": True, "description": "corp", "sourceIds": ["s1"], "dateCreated": 1639056206564,
+        "lastUpdated": 1662385430753}
+SOURCES = [{"id": "s1", "name": "Active Directory", "features": ["PASSWORD"]},
+           {"id": "s2", "name": "GitHub", "features": ["PASSWORD"]},
+           {"id": "s3", "name": 'R&D "EU" #1', "features": ["PASSWORD"]}]
+
+
+def params(**values):
+    base = dict.fromkeys(module_options())
+    base["state"] = "present"
+    base.update(values)
+    return base
+
+
+def run(client, check_mode=False, **values):
+    return PolicyReconciler(client, check_mode=check_mode).run(params(**values))
+
+
+@pytest.fixture
+def client():
+    return FakeClient(policies=[DEFAULT, CORP], sources=SOURCES)
+
+
+def test_create_sends_only_what_the_task_set_over_isc_defaults(client):
+    result = run(client, name="Vendors", min_length=16, sources=["GitHub"])
+    assert result["changed"] is True
+    (method, path, body), = client.writes
+    assert (method, path) == ("POST", "/password-policies")
+    assert body["name"] == "Vendors" and body["minLength"] == 16 and body["sourceIds"] == ["s2"]
+    assert body["minCharacterTypes"] == -1 and body["passwordExpiration"] == 90
+    assert result["password_policy"]["id"] is not None
+    assert result["password_policy"]["sources"] == ["GitHub"]
+    assert result["diff"] == {"before": {}, "after": {"name": "Vendors", "min_length": 16, "sources": ["GitHub"]}}
+
+
+def test_check_mode_create_writes_nothing_and_predicts_the_object(client):
+    predicted = run(client, check_mode=True, name="Vendors", min_length=16)
+    assert client.writes == []
+    assert predicted["changed"] is True
+    assert predicted["password_policy"]["id"] is None
+    real = run(client, name="Vendors", min_length=16)
+    options = [field.option for field in FIELDS]
+    assert {k: predicted["password_policy"][k] for k in options} == {k: real["password_policy"][k] for k in options}
+
+
+def test_same_values_again_change_nothing(client):
+    result = run(client, name="Corporate", min_length=12, use_dictionary=True, description="corp",
+                 sources=["Active Directory"])
+    assert result["changed"] is False
+    assert client.writes == []
+    assert result["diff"]["before"] == result["diff"]["after"]
+
+
+def test_update_puts_the_whole_object_with_only_the_managed_field_changed(client):
+    result = run(client, name="Corporate", min_length=14)
+    assert result["changed"] is True
+    (method, path, body), = client.writes
+    assert (method, path) == ("PUT", "/password-policies/" + "c" * 32)
+    assert body["minLength"] == 14
+    assert body["useDictionary"] is True and body["description"] == "corp" and body["sourceIds"] == ["s1"]
+    assert body["dateCreated"] == 1639056206564  # the tenant's own fields go back unchanged
+    assert result["diff"] == {"before": {"name": "Corporate", "min_length": 12},
+                              "after": {"name": "Corporate", "min_length": 14}}
+
+
+def test_check_mode_update_predicts_without_writing(client):
+    result = run(client, check_mode=True, name="Corporate", min_length=14)
+    assert result["changed"] is True and client.writes == []
+    assert result["password_policy"]["min_length"] == 14
+    assert result["password_policy"]["id"] == "c" * 32
+    assert result["password_policy"]["use_dictionary"] is True
+
+
+def test_rename_by_id(client):
+    result = run(client, id="c" * 32, name="Corporate 2026")
+    assert result["changed"] is True
+    assert client.store["/password-policies"]["c" * 32]["name"] == "Corporate 2026"
+    assert result["diff"] == {"before": {"name": "Corporate"}, "after": {"name": "Corporate 2026"}}
+
+
+def test_sources_diff_shows_names_of_sources_leaving_and_joining(client):
+    result = run(client, name="Corporate", sources=["GitHub", 'R&D "EU" #1'])
+    assert result["diff"]["before"] == {"name": "Corporate", "sources": ["Active Directory"]}
+    assert result["diff"]["after"] == {"name": "Corporate", "sources": ["GitHub", 'R&D "EU" #1']}
+    assert client.store["/password-policies"]["c" * 32]["sourceIds"] == ["s2", "s3"]
+
+
+def test_source_order_does_not_matter(client):
+    run(client, name="Corporate", source_ids=["s2", "s1"])
+    client.calls.clear()
+    assert run(client, name="Corporate", sources=["GitHub", "Active Directory"])["changed"] is False
+    assert client.writes == []
+
+
+def test_delete_and_delete_again(client):
+    result = run(client, name="Corporate", state="absent")
+    assert result["changed"] is True and result["password_policy"] == {}
+    assert result["diff"]["after"] == {} and result["diff"]["before"]["min_length"] == 12
+    assert [w[0] for w in client.writes] == ["DELETE"]
+    again = run(client, name="Corporate", state="absent")
+    assert again["changed"] is False and len(client.writes) == 1
+
+
+def test_check_mode_delete_writes_nothing(client):
+    assert run(client, check_mode=True, name="Corporate", state="absent")["changed"] is True
+    assert client.writes == []
+
+
+def test_info_read_returns_module_shaped_items_with_source_names(client):
+    items = PolicyReconciler(client).read()
+    corp = [item for item in items if item["name"] == "Corporate"][0]
+    assert corp["sources"] == ["Active Directory"] and corp["source_ids"] == ["s1"]
+    assert corp["created"] == "2021-12-09T13:23:26.564Z" and corp["modified"] == "2022-09-05T13:43:50.753Z"
+    assert set(corp) >= set(field.option for field in FIELDS) | {"id", "default_policy", "created", "modified"}
+    assert PolicyReconciler(client).read(object_id="unknown") == []
+    assert [i["id"] for i in PolicyReconciler(client).read(name="Corporate")] == ["c" * 32]
+
+
+@pytest.mark.parametrize("values, option, text", [
+    (dict(min_length=-1), "min_length", "min_length must be 0 or more; got -1"),
+    (dict(expiration_days=-5), "expiration_days", "expiration_days must be 0 or more"),
+    (dict(max_repeated_chars=-2), "max_repeated_chars", "must be -1 (not enforced) or 0 or more; got -2"),
+    (dict(min_character_types=5), "min_character_types", "between -1 and 4"),
+    (dict(min_length=20, max_length=10), "min_length", "min_length (20) must not be greater than max_length (10)"),
+    (dict(max_length=3, min_length=0, min_upper=1, min_lower=1, min_numeric=1, min_special=1), "max_length",
+     "1 + 1 + 1 + 1 = 4 > 3"),
+    (dict(sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
+    (dict(sources=["GitHub"], source_ids=["s1"]), "sources", "sources and source_ids name different sources"),
+    (dict(name="   "), "name", "name must not be empty or blank"),
+])
+def test_invalid_values_fail_before_any_write(client, values, option, text):
+    values.setdefault("name", "New policy")
+    with pytest.raises(ValidationError) as error:
+        run(client, **values)
+    assert error.value.details["option"] == option
+    assert text in error.value.msg
+    assert client.writes == []
+
+
+def test_rule_messages_say_when_a_value_is_the_tenants(client):
+    run(client, name="Corporate", max_length=20)
+    client.calls.clear()
+    with pytest.raises(ValidationError) as error:
+        run(client, name="Corporate", min_length=30)
+    assert "max_length (20, the tenant's current value)" in error.value.msg
+    assert client.writes == []
+
+
+def test_ambiguous_name_lists_ids(client):
+    client.store["/password-policies"]["e" * 32] = dict(CORP, id="e" * 32)
+    with pytest.raises(ValidationError) as error:
+        run(client, name="Corporate", min_length=1)
+    assert "c" * 32 in error.value.msg and "e" * 32 in error.value.msg
+    assert client.writes == []
+
+
+def test_unknown_id_is_an_error_for_present_and_fine_for_absent(client):
+    with pytest.raises(ValidationError, match="no password policy with id"):
+        run(client, id="f" * 32, name="x")
+    assert run(client, id="f" * 32, state="absent")["changed"] is False
+
+
+def test_default_policy_is_never_deleted(client):
+    with pytest.raises(ValidationError, match="default password policy"):
+        run(client, name="Default Password Policy", state="absent")
+    assert client.writes == []
+
+
+def test_policy_used_by_a_sync_group_is_not_deleted(client):
+    group = {"id": "g1", "name": "Corp sync", "passwordPolicyId": "c" * 32, "sourceIds": ["s1", "s2"]}
+    client.store["/password-sync-groups"]["g1"] = group
+    with pytest.raises(ValidationError, match="still used by password sync group\\(s\\) 'Corp sync'"):
+        run(client, name="Corporate", state="absent")
+    assert client.writes == []
