@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# source_info against a fresh local ISC simulator.
+set -eu
+exec ../setup_isc/run.sh runme.yml "$@"
