@@ -1,0 +1,152 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Password sync groups: their fields, their rules, and how to reconcile one."""
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory, one_by_name
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import check_name
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import (
+    PasswordPolicies, PasswordSyncGroups, Sources)
+
+F = st.Field
+FIELDS = (
+    F("name", "name", "str", None),
+    F("password_policy_id", "passwordPolicyId", "str", None),
+    F("source_ids", "sourceIds", "set", []),
+)
+MIN_SOURCES = 2
+PASSWORD_FEATURE = "PASSWORD"
+
+
+def module_options():
+    """The argument spec of the password_sync_group module's own options."""
+    spec = dict(
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        id=dict(type="str"),
+        password_policy=dict(type="str", no_log=False),  # a policy name, not a secret
+        sources=dict(type="list", elements="str"),
+        # Read-only fields of password_sync_group_info results, accepted so that an item can be passed back as is.
+        created=dict(type="str"),
+        modified=dict(type="str"),
+    )
+    for field in FIELDS:
+        spec[field.option] = st.option_spec(field)
+    return spec
+
+
+class SyncGroupReconciler(Reconciler):
+    fields = FIELDS
+    collection_class = PasswordSyncGroups
+    result_key = "password_sync_group"
+
+    def __init__(self, client, check_mode=False):
+        super().__init__(client, check_mode)
+        self.sources = SourceDirectory(Sources(client))
+        self.policies = PasswordPolicies(client)
+        self.policy_names = {}  # id → name, for the policies this run has seen
+        self._by_name = set()  # options the task gave by name: the diff shows those by name
+
+    def wanted(self, params, current):
+        wanted = super().wanted(params, current)
+        if params.get("password_policy") is not None:
+            wanted["password_policy_id"] = self._policy_id(params["password_policy"], params.get("password_policy_id"))
+            self._by_name.add("password_policy_id")
+        if params.get("sources") is not None:
+            source_ids = self.sources.resolve(params["sources"])
+            if params.get("source_ids") is not None and set(source_ids) != set(params["source_ids"]):
+                raise ValidationError("sources and source_ids name different sources (%s versus %s): give one of them"
+                                      % (sorted(source_ids), sorted(params["source_ids"])), option="sources")
+            wanted["source_ids"] = source_ids
+            self._by_name.add("source_ids")
+        if current is None:
+            if "password_policy_id" not in wanted:
+                raise ValidationError("password_policy (or password_policy_id) is required to create password sync "
+                                      "group %r" % params.get("name"), option="password_policy")
+            if "source_ids" not in wanted:
+                raise ValidationError("sources (or source_ids) are required to create password sync group %r"
+                                      % params.get("name"), option="sources")
+        return wanted
+
+    def _policy_id(self, name, given_id):
+        policies = self.policies.list()
+        self.policy_names.update((policy["id"], policy["name"]) for policy in policies)
+        policy = one_by_name(policies, name, "password policy", option="password_policy")
+        if policy is None:
+            raise ValidationError("password_policy: there is no password policy named %r" % name,
+                                  option="password_policy")
+        if given_id is not None and given_id != policy["id"]:
+            raise ValidationError("password_policy %r has id %s, not password_policy_id %s: give one of them"
+                                  % (name, policy["id"], given_id), option="password_policy")
+        return policy["id"]
+
+    def check(self, desired, wanted, current):
+        check_name(desired["name"])
+        if "source_ids" in wanted and len(desired["source_ids"]) < MIN_SOURCES:
+            raise ValidationError("%s: a password sync group needs at least %d sources; got %d" % (
+                self._source_option(), MIN_SOURCES, len(desired["source_ids"])), option=self._source_option())
+
+    def check_write(self, desired, wanted, current):
+        """Rules that need the tenant's sources, policies and other groups: only before a write."""
+        policy_id = desired["password_policy_id"]
+        policy_changes = current is None or policy_id != current["password_policy_id"]
+        if policy_changes and policy_id not in self.policy_names:
+            policy = self.policies.get(policy_id)
+            if policy is None:
+                raise ValidationError("password_policy_id: there is no password policy with id %r" % policy_id,
+                                      option="password_policy_id")
+            self.policy_names[policy_id] = policy["name"]
+
+        ids = desired["source_ids"]
+        known = dict((source["id"], source) for source in self.sources.fetch(ids + (current or {}).get("source_ids", [])))
+        option = self._source_option()
+        unknown = [source_id for source_id in ids if source_id not in known]
+        if unknown:
+            raise ValidationError("%s: no source with id %s" % (option, ", ".join(unknown)), option=option)
+        unsupported = [known[source_id]["name"] for source_id in ids
+                       if PASSWORD_FEATURE not in (known[source_id].get("features") or [])]
+        if unsupported:
+            raise ValidationError("%s: %s %s not support password management (no %s feature), so cannot be in a "
+                                  "sync group" % (option, ", ".join(repr(name) for name in sorted(unsupported)),
+                                                  "does" if len(unsupported) == 1 else "do", PASSWORD_FEATURE),
+                                  option=option)
+        self._check_not_in_other_groups(ids, current, option, known)
+
+    def _check_not_in_other_groups(self, ids, current, option, known):
+        # A source's password can follow one sync group only: a second group would break the sync
+        # guarantee of the first and may enforce another policy. ISC does not document this, so it
+        # is refused here, before anything is written.
+        own_id = current["id"] if current else None
+        taken = []
+        for group in self.items():
+            if group.get("id") == own_id:
+                continue
+            for source_id in sorted(set(ids) & set(group.get("sourceIds") or [])):
+                taken.append("%r is in %r" % (known[source_id]["name"], group.get("name")))
+        if taken:
+            raise ValidationError("%s: a source can be in one password sync group only, and %s; remove it from that "
+                                  "group first" % (option, ", ".join(taken)), option=option)
+
+    def _source_option(self):
+        return "sources" if "source_ids" in self._by_name else "source_ids"
+
+    def learn_names(self, states):
+        self.policy_names.update((policy["id"], policy["name"]) for policy in self.policies.list())
+        self.sources.fetch(sorted(set(source_id for state in states for source_id in state["source_ids"])))
+
+    def describe(self, state):
+        return dict(state, password_policy=self.policy_names.get(state["password_policy_id"]),
+                    sources=self.sources.names(state["source_ids"]))
+
+    def diff_view(self, state, options):
+        view = super().diff_view(state, options)
+        if "source_ids" in self._by_name and "source_ids" in view:
+            names = self.sources.names(view["source_ids"])
+            if names is not None:
+                del view["source_ids"]
+                view["sources"] = names
+        if "password_policy_id" in self._by_name and view.get("password_policy_id") in self.policy_names:
+            view["password_policy"] = self.policy_names[view.pop("password_policy_id")]
+        return view
