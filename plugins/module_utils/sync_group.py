@@ -34,6 +34,7 @@ def module_options():
     )
     for field in FIELDS:
         spec[field.option] = st.option_spec(field)
+    spec["password_policy_id"]["no_log"] = False  # an id, not a secret (the name trips Ansible's heuristic)
     return spec
 
 
