@@ -28,9 +28,8 @@ help:  ## Show the targets
 test: setup  ## Unit, sanity, integration and lint checks, with a summary (what CI runs)
 	@$(BIN)/python tools/run_checks.py units sanity integration lint
 
-demo: tree  ## Start the simulator, run the demo playbook against it, stop the simulator
-	@cd $(COLLECTION) && $(BIN)/python tools/with_simulator.py -- \
-		$(BIN)/ansible-playbook -i examples/demo/inventory.yml examples/demo/demo.yml
+demo: tree  ## Start the simulator, converge, audit and export a sample tenant with the role, stop it
+	@cd $(COLLECTION) && $(BIN)/python tools/with_simulator.py -- bash examples/demo/demo.sh
 
 simulator:  ## Run the local ISC simulator in the foreground (PORT=8800)
 	@PYTHONPATH=$(CURDIR)/tools $(PYTHON) -m isc_simulator --port $(PORT)

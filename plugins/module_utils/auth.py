@@ -29,6 +29,7 @@ class TokenAuth:
         self._clock = clock
         self._on_token = on_token
         self.fetch_count = 0
+        self.expires_in = None  # seconds, as ISC said when the current token was fetched
 
     @property
     def can_refresh(self):
@@ -48,6 +49,7 @@ class TokenAuth:
         if self._on_token:
             self._on_token(token)
         self._token = token
+        self.expires_in = expires_in
         self._refresh_at = self._clock() + expires_in - refresh_margin(expires_in) if expires_in else None
 
 

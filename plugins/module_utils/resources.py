@@ -3,6 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Resource clients: one small class per ISC V3 collection, on top of IscClient."""
 
+import re
 from urllib.parse import quote
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS
@@ -121,3 +122,15 @@ class Sources:
 def filter_literal(value):
     """A string literal for ISC's filter language: double quotes, with \\ and \" escaped."""
     return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
+
+
+_IN_FILTER = re.compile(r'^(\w+) in \((.*)\)$')
+_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def parse_in_filter(expression):
+    """The inverse of the filters ``find()`` builds: ``field in ("a","b")`` → ("field", ["a", "b"])."""
+    match = _IN_FILTER.match(expression)
+    if not match:
+        raise ValueError("not a filter of the form: field in (...): %r" % expression)
+    return match.group(1), [re.sub(r"\\(.)", r"\1", value) for value in _LITERAL.findall(match.group(2))]

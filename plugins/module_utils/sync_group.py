@@ -21,6 +21,10 @@ MIN_SOURCES = 2
 PASSWORD_FEATURE = "PASSWORD"
 
 
+class SourceTakenError(ValidationError):
+    """A wanted source is in another sync group (the planner orders moves with this)."""
+
+
 def module_options():
     """The argument spec of the password_sync_group module's own options."""
     spec = dict(
@@ -93,7 +97,9 @@ class SyncGroupReconciler(Reconciler):
         """Rules that need the tenant's sources, policies and other groups: only before a write."""
         policy_id = desired["password_policy_id"]
         policy_changes = current is None or policy_id != current["password_policy_id"]
-        if policy_changes and policy_id not in self.policy_names:
+        # A real write needs no lookup: ISC refuses an unknown policy id before writing anything.
+        # Check mode writes nothing, so it looks the id up to predict that failure.
+        if self.check_mode and policy_changes and policy_id not in self.policy_names:
             policy = self.policies.get(policy_id)
             if policy is None:
                 raise ValidationError("password_policy_id: there is no password policy with id %r" % policy_id,
@@ -127,8 +133,8 @@ class SyncGroupReconciler(Reconciler):
             for source_id in sorted(set(ids) & set(group.get("sourceIds") or [])):
                 taken.append("%r is in %r" % (known[source_id]["name"], group.get("name")))
         if taken:
-            raise ValidationError("%s: a source can be in one password sync group only, and %s; remove it from that "
-                                  "group first" % (option, ", ".join(taken)), option=option)
+            raise SourceTakenError("%s: a source can be in one password sync group only, and %s; remove it from "
+                                   "that group first" % (option, ", ".join(taken)), option=option)
 
     def _source_option(self):
         return "sources" if "source_ids" in self._by_name else "source_ids"

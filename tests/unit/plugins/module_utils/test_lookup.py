@@ -7,7 +7,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup imp
     SourceDirectory, one_by_name, resolve_names)
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources
 
-from .fake_client import FakeClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 ITEMS = [{"id": "1", "name": "Active Directory"}, {"id": "2", "name": "GitHub"},
          {"id": "3", "name": "Dup"}, {"id": "4", "name": "Dup"}, {"id": "5", "name": 'R&D "EU" #1'}]
@@ -42,7 +42,7 @@ def test_one_by_name():
 
 
 def test_source_directory_resolves_names_with_special_characters_in_one_request():
-    client = FakeClient(sources=ITEMS)
+    client = SnapshotClient(sources=ITEMS)
     directory = SourceDirectory(Sources(client))
     assert directory.resolve(['R&D "EU" #1', "GitHub"]) == ["5", "2"]
     assert len(client.calls) == 1
@@ -50,7 +50,7 @@ def test_source_directory_resolves_names_with_special_characters_in_one_request(
 
 
 def test_source_directory_fetches_only_unknown_ids():
-    client = FakeClient(sources=ITEMS)
+    client = SnapshotClient(sources=ITEMS)
     directory = SourceDirectory(Sources(client))
     directory.resolve(["GitHub"])
     assert directory.names(["1", "2"]) is None

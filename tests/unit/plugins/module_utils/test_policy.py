@@ -6,7 +6,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors imp
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import (
     FIELDS, PolicyReconciler, module_options)
 
-from .fake_client import FakeClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 DEFAULT = {"id": "d" * 32, "name": "Default Password Policy", "defaultPolicy": True, "minLength": 8,
            "dateCreated": 1639056206564, "lastUpdated": None, "sourceIds": []}
@@ -31,7 +31,7 @@ def run(client, check_mode=False, **values):
 
 @pytest.fixture
 def client():
-    return FakeClient(policies=[DEFAULT, CORP], sources=SOURCES)
+    return SnapshotClient(policies=[DEFAULT, CORP], sources=SOURCES)
 
 
 def test_create_sends_only_what_the_task_set_over_isc_defaults(client):

@@ -2,11 +2,11 @@
 
 import pytest
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError, ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import (
     SyncGroupReconciler, module_options)
 
-from .fake_client import FakeClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 POLICIES = [{"id": "p1", "name": "Corporate"}, {"id": "p2", "name": "Engineering"},
             {"id": "p3", "name": "Twin"}, {"id": "p4", "name": "Twin"}]
@@ -33,7 +33,7 @@ def run(client, check_mode=False, **values):
 
 @pytest.fixture
 def client():
-    return FakeClient(policies=POLICIES, sync_groups=[GROUP, OTHER], sources=SOURCES)
+    return SnapshotClient(policies=POLICIES, sync_groups=[GROUP, OTHER], sources=SOURCES)
 
 
 def test_create_with_names(client):
@@ -115,7 +115,6 @@ def test_info_read_fills_in_names(client):
     (dict(password_policy="Corporate", password_policy_id="p2", sources=["GitHub", "LDAP"]), "password_policy",
      "has id p1, not password_policy_id p2"),
     (dict(password_policy_id="p1", source_ids=["s3", "s4"]), "source_ids", "'Workday' does not support"),
-    (dict(password_policy_id="nope", source_ids=["s3", "s9"]), "password_policy_id", "no password policy with id"),
     (dict(sources=["GitHub", "LDAP"]), "password_policy", "password_policy (or password_policy_id) is required"),
     (dict(password_policy="Corporate"), "sources", "sources (or source_ids) are required"),
     (dict(name=" ", password_policy="Corporate", sources=["GitHub", "LDAP"]), "name", "must not be empty"),
@@ -127,6 +126,18 @@ def test_invalid_groups_fail_before_any_write(client, values, option, text):
     assert error.value.details["option"] == option, error.value.msg
     assert text in error.value.msg
     assert client.writes == []
+
+
+def test_unknown_policy_id_is_found_by_check_mode_and_refused_by_isc_in_a_real_run(client):
+    client.store["/password-sync-groups"].clear()
+    with pytest.raises(ValidationError, match="password_policy_id: there is no password policy with id 'nope'"):
+        run(client, check_mode=True, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
+    # A real write needs no extra lookup: ISC refuses the unknown id, and nothing is written.
+    client.calls.clear()
+    with pytest.raises(ApiError, match="HTTP 400.*password policy nope"):
+        run(client, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
+    assert client.store["/password-sync-groups"] == {}
+    assert [call[1] for call in client.calls if call[0] == "GET"] == ["/password-sync-groups", "/sources"]
 
 
 def test_unknown_source_id_is_named(client):

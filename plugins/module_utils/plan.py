@@ -1,0 +1,163 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The password_config role's plan: its whole run, replayed against a snapshot of the tenant.
+
+The replay uses the modules' own reconcilers on an in-memory copy of the tenant, in the order
+the role applies changes, so that every step sees the steps before it:
+
+1. sync groups to delete (their sources are then free, and ISC assigns their policy to them),
+2. policies to create or update,
+3. sync groups to create or update, in an order where a group that gives a source up comes
+   before the group that takes it (found by retrying until nothing moves),
+4. policies to delete.
+
+What comes out: one step per object (what the module will do, with its diff and the arguments
+to call it with) and every error, all found before anything is written.
+"""
+
+import copy
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
+
+POLICY = "password_policy"
+SYNC_GROUP = "password_sync_group"
+KINDS = {
+    POLICY: (policy.PolicyReconciler, policy.module_options),
+    SYNC_GROUP: (sync_group.SyncGroupReconciler, sync_group.module_options),
+}
+
+
+def plan(tenant, policies=(), sync_groups=(), exclusive=False):
+    """Every step of a password_config run, predicted; see the module docstring.
+
+    ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
+    ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
+    Returns {"steps": [...], "errors": [...]}. A step: {"kind", "name", "phase", "action"
+    (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"}.
+    """
+    planner = _Planner(tenant)
+    planner.check_duplicates(POLICY, policies)
+    planner.check_duplicates(SYNC_GROUP, sync_groups)
+    policy_items = [_with_state(item) for item in policies]
+    group_items = [_with_state(item) for item in sync_groups]
+    if exclusive:
+        group_items += planner.unlisted(SYNC_GROUP, group_items)
+        policy_items += planner.unlisted(POLICY, policy_items)
+
+    planner.replay_each(SYNC_GROUP, 1, [item for item in group_items if item["state"] == "absent"])
+    planner.replay_each(POLICY, 2, [item for item in policy_items if item["state"] == "present"])
+    planner.replay_in_workable_order(SYNC_GROUP, 3, [item for item in group_items if item["state"] == "present"])
+    planner.replay_each(POLICY, 4, [item for item in policy_items if item["state"] == "absent"])
+    return {"steps": planner.steps, "errors": planner.errors}
+
+
+def _with_state(item):
+    return dict(item, state=item.get("state") or "present")
+
+
+class _Planner:
+    def __init__(self, tenant):
+        self.tenant = tenant
+        self.client = SnapshotClient.from_info(tenant.get("policies") or [], tenant.get("sync_groups") or [],
+                                               tenant.get("sources") or [])
+        self.source_ids = {}
+        for source in tenant.get("sources") or []:
+            self.source_ids.setdefault(source["name"], []).append(source["id"])
+        self.steps = []
+        self.errors = []
+
+    def check_duplicates(self, kind, items):
+        seen = set()
+        for item in items:
+            key = item.get("id") or item.get("name")
+            if key in seen:
+                self.errors.append(_error(kind, item, "%s %r is listed twice in the role's input" % (_noun(kind), key)))
+            seen.add(key)
+
+    def unlisted(self, kind, items):
+        """Deletions for exclusive mode: objects on the tenant that no item names (never the default policy)."""
+        listed_ids = set(item["id"] for item in items if item.get("id"))
+        listed_names = set(item.get("name") for item in items if not item.get("id"))
+        existing = self.tenant.get("policies" if kind == POLICY else "sync_groups") or []
+        return [{"state": "absent", "id": obj["id"], "name": obj["name"], "exclusive": True}
+                for obj in existing
+                if obj["id"] not in listed_ids and obj["name"] not in listed_names and not obj.get("default_policy")]
+
+    def replay_each(self, kind, phase, items):
+        for item in items:
+            try:
+                self.steps.append(self.replay(kind, phase, item))
+            except IscError as error:
+                self.errors.append(_error(kind, item, error.msg))
+
+    def replay_in_workable_order(self, kind, phase, items):
+        """Replay, deferring a group whose source another group still holds until that group lets go."""
+        pending = items
+        while pending:
+            deferred = []
+            for item in pending:
+                try:
+                    self.steps.append(self.replay(kind, phase, item))
+                except sync_group.SourceTakenError as error:
+                    deferred.append((item, error))
+                except IscError as error:
+                    self.errors.append(_error(kind, item, error.msg))
+            if len(deferred) == len(pending):  # nothing moved: these holds are real
+                self.errors.extend(_error(kind, item, error.msg) for item, error in deferred)
+                return
+            pending = [item for item, _error_ in deferred]
+
+    def replay(self, kind, phase, item):
+        reconciler_class, module_options = KINDS[kind]
+        params = dict.fromkeys(module_options())
+        params.update((key, value) for key, value in item.items() if key in params)
+        reconciler = reconciler_class(self.client)
+        found = reconciler.find(params)
+        if params["state"] == "absent":
+            result = reconciler.ensure_absent(found)
+        else:
+            result = reconciler.ensure_present(params, found)
+        return {
+            "kind": kind,
+            "name": item.get("name") or (found or {}).get("name"),
+            "phase": phase,
+            "action": _action(result),
+            "exclusive": bool(item.get("exclusive")),
+            "diff": result["diff"],
+            "args": self.module_args(kind, params, found),
+        }
+
+    def module_args(self, kind, params, found):
+        """What the role passes to the module: the item's options, sources and the object by id.
+
+        Ids save the module a lookup per object. The policy of a sync group stays a name: it may
+        be created in this run, so the role turns it into an id only when it applies the group.
+        """
+        args = dict((key, value) for key, value in params.items() if value is not None)
+        if found is not None:
+            args["id"] = found["id"]
+        names = args.pop("sources", None)
+        if names is not None and "source_ids" not in args:
+            args["source_ids"] = [self.source_ids[name][0] for name in names]  # the replay found each exactly once
+        return copy.deepcopy(args)
+
+
+def _action(result):
+    if not result["changed"]:
+        return "none"
+    if result["diff"]["before"] == {}:
+        return "create"
+    if result["diff"]["after"] == {}:
+        return "delete"
+    return "update"
+
+
+def _noun(kind):
+    return "password policy" if kind == POLICY else "password sync group"
+
+
+def _error(kind, item, msg):
+    return {"kind": kind, "name": item.get("name") or item.get("id"), "msg": msg}

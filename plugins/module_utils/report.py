@@ -1,0 +1,199 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) sailpoint_community.isc contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What a password_config run found or did, for machines (a dict) and people (Markdown); exports."""
+
+import datetime
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import POLICY
+
+AUDIT_STATUS = {"create": "would create", "update": "would update", "delete": "would delete", "none": "in sync"}
+APPLY_STATUS = {"create": "created", "update": "updated", "delete": "deleted", "none": "in sync"}
+# Report sections, most urgent first.
+STATUS_ORDER = ("invalid", "failed", "not applied", "would create", "created", "would update", "updated",
+                "would delete", "deleted", "in sync")
+LABELS = {POLICY: "Password policy", "password_sync_group": "Password sync group"}
+
+
+def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=None, now=None):
+    """One entry per object the run manages, with the fields that differ, and totals.
+
+    In check mode the plan is the report. In a real run the modules' results say what
+    happened: an object whose module failed is "failed", one whose task never ran (an earlier
+    task failed) is "not applied".
+    """
+    names = _Names(tenant, results)
+    by_object = dict(((result["item"]["kind"], result["item"]["name"]), result)
+                     for result in results if isinstance(result.get("item"), dict) and "kind" in result["item"])
+    objects = []
+    for step in plan["steps"]:
+        diff, action, error = step["diff"], step["action"], None
+        status = AUDIT_STATUS[action] if check_mode else APPLY_STATUS[action]
+        if not check_mode and action != "none":
+            result = by_object.get((step["kind"], step["name"]))
+            if result is None or result.get("skipped"):
+                status = "not applied"
+            elif result.get("failed"):
+                status, error = "failed", result.get("msg")
+            else:
+                diff = result.get("diff") or diff
+                status = APPLY_STATUS[_result_action(result)]
+        objects.append(_entry(step["kind"], step["name"], status, names.display(diff), error, step.get("exclusive")))
+    for error in plan["errors"]:
+        objects.append(_entry(error["kind"], error["name"], "invalid", {"before": {}, "after": {}}, error["msg"]))
+    objects.sort(key=lambda entry: STATUS_ORDER.index(entry["status"]))
+    totals = dict((status, 0) for status in STATUS_ORDER
+                  if status in (AUDIT_STATUS if check_mode else APPLY_STATUS).values())
+    for entry in objects:
+        totals[entry["status"]] = totals.get(entry["status"], 0) + 1
+    return {
+        "host": host,
+        "tenant": base_url,
+        "mode": "audit" if check_mode else "apply",
+        "generated": (now or datetime.datetime.now(datetime.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "totals": totals,
+        "drift": sum(count for status, count in totals.items() if status != "in sync"),
+        "objects": objects,
+        "summary": summary(totals, objects),
+    }
+
+
+def summary(totals, objects):
+    """One line for the totals, then one per object that is not in sync, for the play's output."""
+    lines = ["Totals: " + ", ".join("%s %d" % (status, count) for status, count in totals.items())]
+    for entry in objects:
+        if entry["status"] == "in sync":
+            continue
+        line = "%s: %s %r" % (entry["status"], LABELS[entry["kind"]].lower(), entry["name"])
+        details = ["%s %s -> %s" % (change["field"], _text(change["tenant"]), _text(change["desired"]))
+                   for change in entry["changes"]]
+        details += [entry["error"]] if entry.get("error") else []
+        details += [entry["reason"]] if entry.get("reason") else []
+        lines.append(line + (": " + "; ".join(details) if details else ""))
+    return lines
+
+
+def _entry(kind, name, status, diff, error=None, exclusive=False):
+    before, after = diff["before"], diff["after"]
+    changes = []
+    if before and after:
+        fields = [field for field in after if field in before and before[field] != after[field]]
+    else:
+        fields = [field for field in after if field != "name"]  # a create lists what it sets
+    for field in fields:
+        changes.append({"field": field, "tenant": before.get(field), "desired": after.get(field)})
+    entry = {"kind": kind, "name": name, "status": status, "changes": changes}
+    if error:
+        entry["error"] = error
+    if exclusive:
+        entry["reason"] = "not in the inputs (password_config_exclusive)"
+    return entry
+
+
+def _result_action(result):
+    if not result.get("changed"):
+        return "none"
+    diff = result.get("diff") or {}
+    if diff.get("before") == {}:
+        return "create"
+    if diff.get("after") == {}:
+        return "delete"
+    return "update"
+
+
+class _Names:
+    """Shows sources and policies by name in diffs whose modules were given ids."""
+
+    def __init__(self, tenant, results):
+        self.sources = dict((item["id"], item["name"]) for item in tenant.get("sources") or [])
+        self.policies = dict((item["id"], item["name"]) for item in tenant.get("policies") or [])
+        for result in results:
+            created = result.get("password_policy") or {}
+            if created.get("id"):
+                self.policies[created["id"]] = created["name"]
+
+    def display(self, diff):
+        return {"before": self._side(diff.get("before") or {}), "after": self._side(diff.get("after") or {})}
+
+    def _side(self, side):
+        shown = {}
+        for field, value in side.items():
+            if field == "source_ids" and value is not None:
+                shown["sources"] = sorted(self.sources.get(source_id, source_id) for source_id in value)
+            elif field == "password_policy_id" and value is not None:
+                shown["password_policy"] = self.policies.get(value, value)
+            else:
+                shown[field] = value
+        return shown
+
+
+def markdown(report):
+    """The report for people: totals, then each object that differs, field by field."""
+    audit = report["mode"] == "audit"
+    lines = ["# Password configuration %s: %s" % ("drift report" if audit else "change report", report["host"]), ""]
+    lines.append("%s · tenant %s · %s" % (
+        "Audit in check mode: nothing was changed" if audit else "Applied: the changes below were written",
+        report["tenant"] or "(from SAIL_BASE_URL)", report["generated"]))
+    lines += ["", "| Status | Objects |", "| --- | ---: |"]
+    lines += ["| %s | %d |" % (status, count) for status, count in report["totals"].items()]
+    lines += ["", "**%d object(s) %s.**" % (report["drift"], "differ from the inputs" if audit else "not in sync before")
+              if report["drift"] else "**Everything is in sync.**"]
+    for status in STATUS_ORDER:
+        entries = [entry for entry in report["objects"] if entry["status"] == status]
+        if not entries:
+            continue
+        lines += ["", "## %s%s" % (status[0].upper(), status[1:])]
+        for entry in entries:
+            title = "%s `%s`" % (LABELS[entry["kind"]], entry["name"])
+            if not entry["changes"] and not entry.get("error"):
+                lines.append("- %s%s" % (title, " (%s)" % entry["reason"] if entry.get("reason") else ""))
+                continue
+            lines += ["", "### " + title, ""]
+            if entry.get("error"):
+                lines += ["> " + _cell(entry["error"]), ""]
+            if entry["changes"]:
+                lines += ["| Field | %s | %s |" % ("Tenant" if audit else "Before", "Desired" if audit else "After"),
+                          "| --- | --- | --- |"]
+                lines += ["| `%s` | %s | %s |" % (change["field"], _cell(change["tenant"]), _cell(change["desired"]))
+                          for change in entry["changes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _text(value):
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) if value else "(none)"
+    return str(value)
+
+
+def _cell(value):
+    """_text for a Markdown table cell."""
+    return _text(value).replace("|", "\\|").replace("\n", " ")
+
+
+def export(policies, sync_groups):
+    """The role's input for a tenant, from what the _info modules return: names rather than ids."""
+    settings = [field.option for field in policy.FIELDS if field.option != "source_ids"]
+    exported_policies = []
+    for item in sorted(policies, key=lambda item: item["name"]):
+        entry = dict((option, item[option]) for option in settings if item.get(option) is not None)
+        entry.update(_by_name_or_id(item, "sources", "source_ids"))
+        exported_policies.append(entry)
+    exported_groups = []
+    for item in sorted(sync_groups, key=lambda item: item["name"]):
+        entry = {"name": item["name"]}
+        entry.update(_by_name_or_id(item, "password_policy", "password_policy_id"))
+        entry.update(_by_name_or_id(item, "sources", "source_ids"))
+        exported_groups.append(entry)
+    return {"password_config_policies": exported_policies, "password_config_sync_groups": exported_groups}
+
+
+def _by_name_or_id(item, name_key, id_key):
+    """Names when every reference still exists on the tenant, ids otherwise (so nothing is lost)."""
+    if item.get(name_key) is not None:
+        return {name_key: item[name_key]}
+    return {id_key: item[id_key]}
