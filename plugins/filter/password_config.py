@@ -7,27 +7,46 @@ The work is in module_utils (plan.py, report.py); these wrappers hand Ansible's 
 Documentation: one YAML file per filter, next to this one.
 """
 
+from collections.abc import Mapping
+
 from ansible.errors import AnsibleFilterError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import plan, report
 
 
+def plain(value):
+    """A plain copy of Ansible's data: dicts, lists, str, numbers.
+
+    ansible-core 2.19 hands filters lazy, tagged containers whose every access goes back through
+    templating; the planner reads the tenant thousands of times, so it works on a plain copy
+    (measured: 105 s instead of 0.1 s for 45 objects).
+    """
+    if isinstance(value, Mapping):
+        return dict((str(key), plain(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    for kind in (bool, str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
 def password_config_plan(tenant, policies=None, sync_groups=None, exclusive=False):
-    if not isinstance(tenant, dict):
+    if not isinstance(tenant, Mapping):
         raise AnsibleFilterError("password_config_plan expects the tenant as a dict of policies, sync_groups, sources")
-    return plan.plan(tenant, policies or [], sync_groups or [], exclusive=bool(exclusive))
+    return plan.plan(plain(tenant), plain(policies or []), plain(sync_groups or []), exclusive=bool(exclusive))
 
 
 def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None):
-    return report.build_report(run_plan, tenant, results or [], check_mode=bool(check_mode), host=host,
-                               base_url=base_url)
+    return report.build_report(plain(run_plan), plain(tenant), plain(results or []), check_mode=bool(check_mode),
+                               host=host, base_url=base_url)
 
 
 def password_config_markdown(run_report):
-    return report.markdown(run_report)
+    return report.markdown(plain(run_report))
 
 
 def password_config_export(policies, sync_groups=None):
-    return report.export(policies or [], sync_groups or [])
+    return report.export(plain(policies or []), plain(sync_groups or []))
 
 
 class FilterModule:
