@@ -46,6 +46,7 @@ class Auth:
         self._lock = threading.Lock()
         self._clients = {}
         self._tokens = {}  # jti -> Token; revoking clears it, so an unknown jti is a revoked token
+        self._issued = []  # every token string handed out, for tests that prove tokens never leak
 
     def add_client(self, client_id, secret, user_context=True):
         if not isinstance(client_id, str) or not client_id or not isinstance(secret, str) or not secret:
@@ -72,7 +73,10 @@ class Auth:
             claims.update(identity_id=ADMIN_IDENTITY["id"], user_name=ADMIN_IDENTITY["name"], authorities=["ORG_ADMIN"])
         with self._lock:
             self._tokens[jti] = Token(client.client_id, client.user_context, now + lifetime)
-        body = {"access_token": self._sign(claims), "token_type": "bearer", "expires_in": int(lifetime), "scope": SCOPE,
+        access_token = self._sign(claims)
+        with self._lock:
+            self._issued.append(access_token)
+        body = {"access_token": access_token, "token_type": "bearer", "expires_in": int(lifetime), "scope": SCOPE,
                 **TENANT, "internal": False, "strong_auth_supported": False, "jti": jti}
         if client.user_context:
             body.update(user_id=ADMIN_IDENTITY["id"], identity_id=ADMIN_IDENTITY["id"])
@@ -117,6 +121,11 @@ class Auth:
         if time.time() >= token.expires_at:
             raise ApiError(401, body=JWT_EXPIRED)
         return token
+
+    def issued(self):
+        """Every access token issued so far (revoked and expired ones too)."""
+        with self._lock:
+            return list(self._issued)
 
     def revoke_all(self):
         with self._lock:

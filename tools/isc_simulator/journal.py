@@ -26,16 +26,18 @@ class Journal:
         with self._lock:
             self._seq += 1
             entry = {"seq": self._seq, "time": time.time(), "method": method, "path": path, "query": query,
-                     "status": None, "client_id": client_id, "dropped": None,
+                     "status": None, "client_id": client_id, "dropped": None, "retry_after": None,
                      "body": body if is_write(method, path) else None}
             self._entries.append(entry)
             del self._entries[:-self._max]
         return entry
 
-    def finish(self, entry, status, dropped=None):
+    def finish(self, entry, status, dropped=None, retry_after=None):
+        """The outcome; for a 429, the Retry-After it carried (what a client then waits, in seconds)."""
         with self._lock:
             entry["status"] = status
             entry["dropped"] = dropped
+            entry["retry_after"] = retry_after
 
     def read(self, since=0):
         with self._lock:

@@ -176,7 +176,8 @@ class SimRequestHandler(BaseHTTPRequestHandler):
             sim.requests.finish(entry, response.status, "after")
             self._drop()
             return
-        sim.requests.finish(entry, response.status)
+        retry_after = response.headers.get("Retry-After") if response.status == 429 else None
+        sim.requests.finish(entry, response.status, retry_after=float(retry_after) if retry_after else None)
         edge = sim.config()["edge_quirks"] and allows_gzip(req.headers.get("Accept-Encoding"))
         self._send(response, edge_quirk=edge)
 

@@ -43,7 +43,7 @@ def _number(value, minimum, name):
 
 class Simulator:  # pylint: disable=too-many-instance-attributes
     # The signature is the documented in-process API (see README), hence the many arguments.
-    def __init__(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+    def __init__(  # pylint: disable=unknown-option-value,too-many-arguments,too-many-positional-arguments
         self, host="127.0.0.1", port=0, seed=None, client_id=None, client_secret=None, token_lifetime=749,
         rate_limit=DEFAULT_RATE_LIMIT, rate_window=10, tls_cert=None, tls_key=None, *, rate_limit_enabled=True,
         edge_quirks=True, quiet=True,
@@ -152,6 +152,10 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
 
     def revoke_tokens(self):
         return self.auth.revoke_all()
+
+    def issued_tokens(self):
+        """Every access token handed out (in-process only: tests use it to prove tokens never leak)."""
+        return self.auth.issued()
 
     def add_client(self, client_id, client_secret, user_context=True):
         self.auth.add_client(client_id, client_secret, user_context)

@@ -20,11 +20,15 @@ def admin(simulator):
 def test_state_and_seed(admin, simulator, source_id):
     assert admin("GET", "/state").json() == simulator.state()
     okta = source_id(simulator, "Okta")
-    created = admin("POST", "/seed", json={
-        "sources": [{"name": "Seeded", "features": ["PASSWORD"]}],
-        "policies": [{"name": "Seeded policy", "minLength": 10, "sourceIds": [okta]}],
-        "sync_groups": [{"name": "Seeded group", "passwordPolicyId": simulator.state()["policies"][0]["id"]}],
-    })
+    created = admin(
+        "POST",
+        "/seed",
+        json={
+            "sources": [{"name": "Seeded", "features": ["PASSWORD"]}],
+            "policies": [{"name": "Seeded policy", "minLength": 10, "sourceIds": [okta]}],
+            "sync_groups": [{"name": "Seeded group", "passwordPolicyId": simulator.state()["policies"][0]["id"]}],
+        },
+    )
     assert created.status_code == 200
     body = created.json()
     assert set(body) == {"policies", "sync_groups", "sources"}
@@ -82,8 +86,7 @@ def test_fault_endpoints(admin):
 
 def test_config_endpoints(admin, simulator):
     config = admin("GET", "/config").json()
-    assert config == {"token_lifetime": 749, "rate_limit": {"enabled": False, "limit": 100, "window": 10},
-                      "edge_quirks": True}
+    assert config == {"token_lifetime": 749, "rate_limit": {"enabled": False, "limit": 100, "window": 10}, "edge_quirks": True}
     updated = admin("POST", "/config", json={"rate_limit": {"limit": 5}}).json()
     assert updated["rate_limit"] == {"enabled": False, "limit": 5, "window": 10} and simulator.config() == updated
     for bad in ({"rate_limit": {"limit": 0}}, {"token_lifetime": "long"}, {"colour": 1}, {"edge_quirks": "yes"}):
@@ -92,8 +95,7 @@ def test_config_endpoints(admin, simulator):
 
 
 def test_clients_and_revocation(admin, simulator, make_api):
-    assert admin("POST", "/clients", json={"client_id": "pat", "client_secret": "s3cret"}).json() == {
-        "client_id": "pat", "user_context": True}
+    assert admin("POST", "/clients", json={"client_id": "pat", "client_secret": "s3cret"}).json() == {"client_id": "pat", "user_context": True}
     api = make_api(simulator, "pat", "s3cret")
     assert api.post("/v3/password-policies", json={"name": "By PAT"}).status_code == 200
     assert admin("POST", "/clients", json={"client_id": "x"}).status_code == 400

@@ -5,6 +5,7 @@ import json
 import time
 
 import pytest
+import requests
 
 EXPIRED = {"error": "JWT validation failed: JWT is expired"}
 INVALID = {"error": "JWT validation failed: JWT is invalid"}
@@ -38,8 +39,9 @@ def test_token_request_errors(simulator, make_api):
     for grant in ("password", ""):
         response = api.token_response(grant_type=grant)
         assert response.status_code == 400 and response.json() == {"error": "unsupported_grant_type"}
-    response = api.session.post(simulator.base_url + "/oauth/token", timeout=5,
-                                data={"client_id": simulator.client_id, "client_secret": simulator.client_secret})
+    response = api.session.post(
+        simulator.base_url + "/oauth/token", timeout=5, data={"client_id": simulator.client_id, "client_secret": simulator.client_secret}
+    )
     assert response.status_code == 400 and response.json() == {"error": "unsupported_grant_type"}
 
 
@@ -82,10 +84,12 @@ def test_client_without_user_context_reads_but_cannot_write(simulator, make_api,
     assert "user_id" not in token and "identity_id" not in token
     assert api.get("/v3/password-policies").status_code == 200
     policy_id = simulator.state()["policies"][0]["id"]
-    writes = [api.post("/v3/password-policies", json={"name": "x"}),
-              api.put(f"/v3/password-policies/{policy_id}", json={"name": "x"}),
-              api.delete(f"/v3/password-policies/{policy_id}"),
-              api.post("/v3/password-sync-groups", json={"name": "x"})]
+    writes = [
+        api.post("/v3/password-policies", json={"name": "x"}),
+        api.put(f"/v3/password-policies/{policy_id}", json={"name": "x"}),
+        api.delete(f"/v3/password-policies/{policy_id}"),
+        api.post("/v3/password-sync-groups", json={"name": "x"}),
+    ]
     for response in writes:
         assert "user-context" in error_dto(response, 403, "403 Forbidden")
     assert len(simulator.state()["policies"]) == 1
@@ -119,3 +123,13 @@ def test_rate_limit_switched_off(sim_factory, make_api):
     assert {api.get("/v3/sources").status_code for _attempt in range(5)} == {200}
     sim.configure(rate_limit={"enabled": True})
     assert [api.get("/v3/sources").status_code for _attempt in range(2)] == [200, 429]
+
+
+def test_issued_tokens_are_listed_for_leak_checks(simulator):
+    first = requests.post(
+        simulator.base_url + "/oauth/token",
+        timeout=5,
+        data={"grant_type": "client_credentials", "client_id": simulator.client_id, "client_secret": simulator.client_secret},
+    ).json()["access_token"]
+    simulator.revoke_tokens()
+    assert simulator.issued_tokens() == [first]

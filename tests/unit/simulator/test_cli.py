@@ -28,16 +28,19 @@ def test_cli_start_serve_and_sigterm(tmp_path):
     ready = tmp_path / "ready"
     env = {**os.environ, "PYTHONPATH": str(TOOLS), "ISC_SIM_CLIENT_ID": "ci-client", "ISC_SIM_CLIENT_SECRET": "ci-s3cret"}
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "isc_simulator", "--port", "0", "--ready-file", str(ready)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "isc_simulator", "--port", "0", "--ready-file", str(ready)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         url = wait_for(ready, process)
         assert time.monotonic() - started < 5
-        token = requests.post(url + "/oauth/token", timeout=5, data={
-            "grant_type": "client_credentials", "client_id": "ci-client", "client_secret": "ci-s3cret"})
+        token = requests.post(
+            url + "/oauth/token", timeout=5, data={"grant_type": "client_credentials", "client_id": "ci-client", "client_secret": "ci-s3cret"}
+        )
         assert token.status_code == 200
-        sources = requests.get(url + "/v3/sources", params={"filters": 'name eq "Okta"'}, timeout=5,
-                               headers={"Authorization": "Bearer " + token.json()["access_token"]})
+        sources = requests.get(
+            url + "/v3/sources", params={"filters": 'name eq "Okta"'}, timeout=5, headers={"Authorization": "Bearer " + token.json()["access_token"]}
+        )
         assert [s["name"] for s in sources.json()] == ["Okta"]
     finally:
         process.send_signal(signal.SIGTERM)
@@ -55,17 +58,43 @@ def test_cli_start_serve_and_sigterm(tmp_path):
 def test_cli_refuses_a_bad_seed(tmp_path):
     seed = tmp_path / "seed.json"
     seed.write_text('{"policies": [{"name": "p", "sourceIds": ["missing"]}]}')
-    result = subprocess.run([sys.executable, "-m", "isc_simulator", "--port", "0", "--seed", str(seed)], timeout=10,
-                            env={**os.environ, "PYTHONPATH": str(TOOLS)}, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "isc_simulator", "--port", "0", "--seed", str(seed)],
+        timeout=10,
+        env={**os.environ, "PYTHONPATH": str(TOOLS)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2 and "missing" in result.stderr
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a test certificate")
 def test_https(tmp_path, sim_factory, make_api):
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=30)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
     sim = sim_factory(tls_cert=str(cert), tls_key=str(key))
     assert sim.base_url.startswith("https://127.0.0.1:")
     api = make_api(sim, login=False)

@@ -41,9 +41,11 @@ class Contract:
         self.token = None
 
     def login(self, client_id=None, client_secret=None):
-        response = self.session.post(self.sim.base_url + TOKEN, timeout=10, data={
-            "grant_type": "client_credentials", "client_id": client_id or self.sim.client_id,
-            "client_secret": client_secret or self.sim.client_secret})
+        response = self.session.post(
+            self.sim.base_url + TOKEN,
+            timeout=10,
+            data={"grant_type": "client_credentials", "client_id": client_id or self.sim.client_id, "client_secret": client_secret or self.sim.client_secret},
+        )
         self.check(response, TOKEN, "post", 200)
         self.token = response.json()["access_token"]
         return self.token
@@ -105,8 +107,7 @@ def sources_named(sim, *names):
 def test_token_form_multipart_and_query(contract):
     sim = contract.sim
     form = {"grant_type": "client_credentials", "client_id": sim.client_id, "client_secret": sim.client_secret}
-    multipart = contract.session.post(sim.base_url + TOKEN, files={key: (None, value) for key, value in form.items()},
-                                      timeout=10)
+    multipart = contract.session.post(sim.base_url + TOKEN, files={key: (None, value) for key, value in form.items()}, timeout=10)
     body = contract.check(multipart, TOKEN, "post", 200)
     assert body["token_type"] == "bearer" and body["expires_in"] == 749
     query = contract.session.post(sim.base_url + TOKEN, params=form, timeout=10)
@@ -115,22 +116,22 @@ def test_token_form_multipart_and_query(contract):
 
 def test_token_errors(contract):
     sim = contract.sim
-    bad_secret = contract.call("POST", TOKEN, token=False, data={
-        "grant_type": "client_credentials", "client_id": sim.client_id, "client_secret": "wrong"})
+    bad_secret = contract.call("POST", TOKEN, token=False, data={"grant_type": "client_credentials", "client_id": sim.client_id, "client_secret": "wrong"})
     assert contract.check(bad_secret, TOKEN, "post", 401) == {"error": "invalid_client", "error_description": "Bad credentials"}
-    bad_grant = contract.call("POST", TOKEN, token=False, data={
-        "grant_type": "refresh_token", "client_id": sim.client_id, "client_secret": sim.client_secret})
+    bad_grant = contract.call("POST", TOKEN, token=False, data={"grant_type": "refresh_token", "client_id": sim.client_id, "client_secret": sim.client_secret})
     assert contract.check(bad_grant, TOKEN, "post", 400) == {"error": "unsupported_grant_type"}
 
 
 def test_policy_lifecycle(contract):
     sources = sources_named(contract.sim, "GitHub", "Okta")
-    listed = contract.check(contract.call("GET", POLICIES, params={"limit": 10, "offset": 0, "count": "true"}),
-                            POLICIES, "get", 200)
+    listed = contract.check(contract.call("GET", POLICIES, params={"limit": 10, "offset": 0, "count": "true"}), POLICIES, "get", 200)
     assert [policy["name"] for policy in listed] == ["Default Password Policy"]
-    created = contract.check(contract.call("POST", POLICIES, json={
-        "name": "High security", "minLength": 12, "firstExpirationReminder": 45, "sourceIds": sources}),
-        POLICIES, "post", 200)
+    created = contract.check(
+        contract.call("POST", POLICIES, json={"name": "High security", "minLength": 12, "firstExpirationReminder": 45, "sourceIds": sources}),
+        POLICIES,
+        "post",
+        200,
+    )
     path = f"{POLICIES}/{created['id']}"
     contract.check(contract.call("GET", path), POLICY, "get", 200)
     updated = contract.check(contract.call("PUT", path, json={**created, "minLength": 14}), POLICY, "put", 200)
@@ -143,8 +144,7 @@ def test_policy_lifecycle(contract):
 
 def test_policy_bad_requests(contract):
     # Invalid per the spec itself (a string for an int64): the spec and the simulator agree it is a bad request.
-    contract.check(contract.call("POST", POLICIES, json={"name": "x", "minLength": "8"}), POLICIES, "post", 400,
-                   valid_request=False)
+    contract.check(contract.call("POST", POLICIES, json={"name": "x", "minLength": "8"}), POLICIES, "post", 400, valid_request=False)
     # Valid per the spec, rejected by the business rule "every source id must exist".
     contract.check(contract.call("POST", POLICIES, json={"name": "x", "sourceIds": ["0" * 32]}), POLICIES, "post", 400)
     contract.check(contract.call("GET", POLICIES, params={"limit": 251}), POLICIES, "get", 400, valid_request=False)
@@ -154,8 +154,9 @@ def test_sync_group_lifecycle(contract):
     policy_id = contract.sim.state()["policies"][0]["id"]
     sources = sources_named(contract.sim, "Active Directory", "LDAP")
     contract.check(contract.call("GET", GROUPS, params={"count": "true"}), GROUPS, "get", 200)
-    created = contract.check(contract.call("POST", GROUPS, json={
-        "name": "Directories", "passwordPolicyId": policy_id, "sourceIds": sources}), GROUPS, "post", 200)
+    created = contract.check(
+        contract.call("POST", GROUPS, json={"name": "Directories", "passwordPolicyId": policy_id, "sourceIds": sources}), GROUPS, "post", 200
+    )
     path = f"{GROUPS}/{created['id']}"
     contract.check(contract.call("GET", path), GROUP, "get", 200)
     contract.check(contract.call("PUT", path, json={**created, "name": "Dirs"}), GROUP, "put", 200)
@@ -170,14 +171,28 @@ def test_sources_with_filters_and_sorters(contract):
     github = sources_named(contract.sim, "GitHub")
     assign = contract.call("PUT", f"{POLICIES}/{policy_id}", json={"name": "Default Password Policy", "sourceIds": github})
     contract.check(assign, POLICY, "put", 200)
-    found = contract.check(contract.call("GET", SOURCES, params={
-        "filters": 'name in ("GitHub","R&D \\"EU\\" #1")', "sorters": "-name", "count": "true", "limit": 5,
-        "for-subadmin": "me", "includeIDNSource": "false"}), SOURCES, "get", 200)
+    found = contract.check(
+        contract.call(
+            "GET",
+            SOURCES,
+            params={
+                "filters": 'name in ("GitHub","R&D \\"EU\\" #1")',
+                "sorters": "-name",
+                "count": "true",
+                "limit": 5,
+                "for-subadmin": "me",
+                "includeIDNSource": "false",
+            },
+        ),
+        SOURCES,
+        "get",
+        200,
+    )
     assert [source["name"] for source in found] == ['R&D "EU" #1', "GitHub"]
     assert found[1]["passwordPolicies"][0]["id"] == policy_id
     everything = contract.check(contract.call("GET", SOURCES), SOURCES, "get", 200)
     assert len(everything) == 9
-    contract.check(contract.call("GET", SOURCES, params={"filters": "name EQ \"GitHub\""}), SOURCES, "get", 400)
+    contract.check(contract.call("GET", SOURCES, params={"filters": 'name EQ "GitHub"'}), SOURCES, "get", 400)
 
 
 def test_auth_error_paths(contract):

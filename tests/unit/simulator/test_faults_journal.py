@@ -7,8 +7,7 @@ import requests
 
 
 def test_status_fault_with_headers_and_body_is_consumed(api):
-    api.sim.add_fault(method="POST", path="/v3/password-policies", times=2, status=503,
-                      headers={"X-Fault": "yes"}, body={"oops": 1})
+    api.sim.add_fault(method="POST", path="/v3/password-policies", times=2, status=503, headers={"X-Fault": "yes"}, body={"oops": 1})
     for _round in range(2):
         response = api.post("/v3/password-policies", json={"name": "x"})
         assert response.status_code == 503 and response.json() == {"oops": 1} and response.headers["X-Fault"] == "yes"
@@ -18,8 +17,14 @@ def test_status_fault_with_headers_and_body_is_consumed(api):
 
 
 def test_default_fault_bodies(api, error_dto):
-    api.sim.add_faults([{"path": "/v3/sources", "status": 429}, {"path": "/v3/sources", "status": 401},
-                        {"path": "/v3/sources", "status": 502}, {"path": "/v3/sources", "status": 500, "body": "<html/>"}])
+    api.sim.add_faults(
+        [
+            {"path": "/v3/sources", "status": 429},
+            {"path": "/v3/sources", "status": 401},
+            {"path": "/v3/sources", "status": 502},
+            {"path": "/v3/sources", "status": 500, "body": "<html/>"},
+        ]
+    )
     limited = api.get("/v3/sources")
     assert limited.json() == {"message": " Rate Limit Exceeded "} and limited.headers["Retry-After"] == "1"
     assert api.get("/v3/sources").json() == {"error": "JWT validation failed: JWT is expired"}
@@ -29,8 +34,7 @@ def test_default_fault_bodies(api, error_dto):
 
 
 def test_faults_are_fifo_and_match_methods_and_patterns(api):
-    api.sim.add_faults([{"method": "PUT", "path": "/v3/password-policies/*", "status": 500},
-                        {"method": "*", "path": "/v3/password-policies/*", "status": 409}])
+    api.sim.add_faults([{"method": "PUT", "path": "/v3/password-policies/*", "status": 500}, {"method": "*", "path": "/v3/password-policies/*", "status": 409}])
     policy_id = api.sim.state()["policies"][0]["id"]
     assert api.get("/v3/password-policies").status_code == 200  # the pattern needs an id segment
     assert api.get(f"/v3/password-policies/{policy_id}").status_code == 409  # first fault is PUT only
@@ -70,8 +74,14 @@ def test_drop_after_changes_state_but_the_client_sees_an_error(api):
 
 
 def test_bad_faults_are_rejected(simulator):
-    for fault in ({"status": "x"}, {"drop": "sometimes"}, {"path": "/v3/sources"}, {"status": 500, "drop": "after"},
-                  {"status": 500, "times": 0}, {"status": 500, "colour": "red"}):
+    for fault in (
+        {"status": "x"},
+        {"drop": "sometimes"},
+        {"path": "/v3/sources"},
+        {"status": 500, "drop": "after"},
+        {"status": 500, "times": 0},
+        {"status": 500, "colour": "red"},
+    ):
         with pytest.raises(ValueError):
             simulator.add_fault(**fault)
     assert simulator.pending_faults() == []
@@ -83,8 +93,11 @@ def test_journal_entries_writes_since_and_redaction(api):
     api.get("/v3/password-policies", params={"limit": 5})
     api.delete(f"/v3/password-policies/{policy['id']}")
     api.delete(f"/v3/password-policies/{policy['id']}")  # 404, still a write
-    api.session.post(api.sim.base_url + "/oauth/token", timeout=5, params={
-        "grant_type": "client_credentials", "client_id": api.client_id, "client_secret": api.client_secret})
+    api.session.post(
+        api.sim.base_url + "/oauth/token",
+        timeout=5,
+        params={"grant_type": "client_credentials", "client_id": api.client_id, "client_secret": api.client_secret},
+    )
     journal = api.sim.journal()
     assert journal["count"] == 5 and journal["writes"] == 3
     post, get, delete, missing, token = journal["requests"]
@@ -95,8 +108,7 @@ def test_journal_entries_writes_since_and_redaction(api):
     assert token["query"]["client_secret"] == "********" and token["body"] is None
     assert token["client_id"] == api.client_id
     assert api.sim.journal(since=get["seq"])["count"] == 3
-    assert api.sim.journal(since=journal["last_seq"]) == {"requests": [], "count": 0, "writes": 0,
-                                                          "last_seq": journal["last_seq"]}
+    assert api.sim.journal(since=journal["last_seq"]) == {"requests": [], "count": 0, "writes": 0, "last_seq": journal["last_seq"]}
     assert api.sim.journal()["requests"][0]["seq"] == post["seq"]  # reading does not consume
 
 
@@ -110,8 +122,7 @@ def test_journal_skips_admin_and_records_faulted_requests(api):
 
 
 def test_edge_quirk_bogus_gzip_on_4xx(api):
-    plain = api.session.get(api.sim.base_url + "/v3/sources", headers={"Accept-Encoding": "gzip, deflate"},
-                            stream=True, timeout=5)
+    plain = api.session.get(api.sim.base_url + "/v3/sources", headers={"Accept-Encoding": "gzip, deflate"}, stream=True, timeout=5)
     assert plain.status_code == 401 and plain.headers["Content-Encoding"] == "gzip"
     assert plain.raw.read(decode_content=False).startswith(b'{"error"')  # not gzip at all
     with pytest.raises(requests.exceptions.ContentDecodingError):
@@ -121,3 +132,16 @@ def test_edge_quirk_bogus_gzip_on_4xx(api):
     assert "Content-Encoding" not in api.get("/v3/sources").headers  # 2xx never
     api.sim.configure(edge_quirks=False)
     assert "Content-Encoding" not in requests.get(api.sim.base_url + "/v3/sources", timeout=5).headers
+
+
+def test_journal_records_the_retry_after_of_a_429(simulator):
+    simulator.add_fault(method="GET", path="/v3/sources", status=429, headers={"Retry-After": "7"})
+    token = requests.post(
+        simulator.base_url + "/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": simulator.client_id, "client_secret": simulator.client_secret},
+        timeout=5,
+    ).json()["access_token"]
+    # identity, as ISC's clients must ask: the simulator gives 4xx answers a bogus gzip label otherwise
+    requests.get(simulator.base_url + "/v3/sources", timeout=5, headers={"Authorization": "Bearer " + token, "Accept-Encoding": "identity"})
+    entries = simulator.journal()["requests"]
+    assert [(entry["status"], entry["retry_after"]) for entry in entries] == [(200, None), (429, 7.0)]

@@ -8,13 +8,14 @@ COLLECTIONS = ("/v3/sources", "/v3/password-policies", "/v3/password-sync-groups
 @pytest.fixture
 def big_api(simulator, make_api):
     """650 more sources and policies, 300 sync groups."""
-    sources = simulator.seed({"sources": [{"name": f"Bulk source {i:03d}", "features": ["PASSWORD"]}
-                                          for i in range(650)]})["sources"]
+    sources = simulator.seed({"sources": [{"name": f"Bulk source {i:03d}", "features": ["PASSWORD"]} for i in range(650)]})["sources"]
     policy_id = simulator.state()["policies"][0]["id"]
-    simulator.seed({
-        "policies": [{"name": f"Bulk policy {i:03d}", "sourceIds": [sources[i]["id"]]} for i in range(650)],
-        "sync_groups": [{"name": f"Bulk group {i:03d}", "passwordPolicyId": policy_id} for i in range(300)],
-    })
+    simulator.seed(
+        {
+            "policies": [{"name": f"Bulk policy {i:03d}", "sourceIds": [sources[i]["id"]]} for i in range(650)],
+            "sync_groups": [{"name": f"Bulk group {i:03d}", "passwordPolicyId": policy_id} for i in range(300)],
+        }
+    )
     return make_api(simulator)
 
 
@@ -31,8 +32,7 @@ def page_through(api, path, limit):
         offset += limit
 
 
-@pytest.mark.parametrize("path, expected", [("/v3/sources", 659), ("/v3/password-policies", 651),
-                                            ("/v3/password-sync-groups", 300)])
+@pytest.mark.parametrize("path, expected", [("/v3/sources", 659), ("/v3/password-policies", 651), ("/v3/password-sync-groups", 300)])
 def test_paging_collects_everything_once(big_api, path, expected):
     items, total = page_through(big_api, path, 250)
     assert total == expected == len(items) == len({item["id"] for item in items})
@@ -51,8 +51,7 @@ def test_offset_counts_records_and_count_follows_filters(big_api):
     assert filtered.headers["X-Total-Count"] == "100" and len(filtered.json()) == 10
 
 
-@pytest.mark.parametrize("params", [{"limit": 251}, {"limit": -1}, {"limit": "ten"}, {"offset": -1}, {"offset": "1.5"},
-                                    {"count": "yes"}])
+@pytest.mark.parametrize("params", [{"limit": 251}, {"limit": -1}, {"limit": "ten"}, {"offset": -1}, {"offset": "1.5"}, {"count": "yes"}])
 def test_bad_paging_parameters_are_400(api, error_dto, params):
     for path in COLLECTIONS:
         error_dto(api.get(path, params=params), 400, "400.1 Bad Request Content")

@@ -8,12 +8,31 @@ import pytest
 
 HEX32 = re.compile(r"[0-9a-f]{32}")
 DEFAULTS = {
-    "description": None, "firstExpirationReminder": None, "accountIdMinWordLength": -1, "accountNameMinWordLength": -1,
-    "maxLength": 0, "maxRepeatedChars": -1, "minAlpha": 0, "minCharacterTypes": -1, "minLength": 0, "minLower": 0,
-    "minNumeric": 0, "minSpecial": 0, "minUpper": 0, "passwordExpiration": 90, "defaultPolicy": False,
-    "enablePasswdExpiration": False, "requireStrongAuthn": False, "requireStrongAuthOffNetwork": False,
-    "requireStrongAuthUntrustedGeographies": False, "useAccountAttributes": False, "useDictionary": False,
-    "useIdentityAttributes": False, "validateAgainstAccountId": False, "validateAgainstAccountName": False, "sourceIds": [],
+    "description": None,
+    "firstExpirationReminder": None,
+    "accountIdMinWordLength": -1,
+    "accountNameMinWordLength": -1,
+    "maxLength": 0,
+    "maxRepeatedChars": -1,
+    "minAlpha": 0,
+    "minCharacterTypes": -1,
+    "minLength": 0,
+    "minLower": 0,
+    "minNumeric": 0,
+    "minSpecial": 0,
+    "minUpper": 0,
+    "passwordExpiration": 90,
+    "defaultPolicy": False,
+    "enablePasswdExpiration": False,
+    "requireStrongAuthn": False,
+    "requireStrongAuthOffNetwork": False,
+    "requireStrongAuthUntrustedGeographies": False,
+    "useAccountAttributes": False,
+    "useDictionary": False,
+    "useIdentityAttributes": False,
+    "validateAgainstAccountId": False,
+    "validateAgainstAccountName": False,
+    "sourceIds": [],
 }
 
 
@@ -33,9 +52,10 @@ def test_create_returns_200_with_defaults_and_server_fields(api):
 
 def test_put_is_a_full_replacement(api, source_id):
     github = source_id(api.sim, "GitHub")
-    created = api.post("/v3/password-policies", json={
-        "name": "Rich", "description": "d", "minLength": 12, "minUpper": 2, "useDictionary": True,
-        "firstExpirationReminder": 10, "sourceIds": [github]}).json()
+    created = api.post(
+        "/v3/password-policies",
+        json={"name": "Rich", "description": "d", "minLength": 12, "minUpper": 2, "useDictionary": True, "firstExpirationReminder": 10, "sourceIds": [github]},
+    ).json()
     time.sleep(0.002)
     response = api.put(f"/v3/password-policies/{created['id']}", json={"name": "Rich", "minLength": 14})
     assert response.status_code == 200
@@ -72,19 +92,22 @@ def test_names_are_not_unique_and_lists_keep_creation_order(api):
     assert names == ["Default Password Policy", "Same", "Same", "Other"]
 
 
-@pytest.mark.parametrize("body, fragment", [
-    ({"name": "x", "min_length": 8}, "min_length"),
-    ({"name": "x", "minLength": "8"}, "minLength"),
-    ({"name": "x", "minLength": True}, "minLength"),
-    ({"name": "x", "minLength": 8.5}, "minLength"),
-    ({"name": "x", "useDictionary": "true"}, "useDictionary"),
-    ({"name": "x", "description": 5}, "description"),
-    ({"name": "x", "sourceIds": "abc"}, "sourceIds"),
-    ({"name": "x", "sourceIds": [1]}, "sourceIds"),
-    ({"name": "   "}, "name"),
-    ({"minLength": 3}, "name"),
-    ({"name": "x", "sourceIds": ["ffffffffffffffffffffffffffffffff"]}, "ffffffffffffffffffffffffffffffff"),
-])
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        ({"name": "x", "min_length": 8}, "min_length"),
+        ({"name": "x", "minLength": "8"}, "minLength"),
+        ({"name": "x", "minLength": True}, "minLength"),
+        ({"name": "x", "minLength": 8.5}, "minLength"),
+        ({"name": "x", "useDictionary": "true"}, "useDictionary"),
+        ({"name": "x", "description": 5}, "description"),
+        ({"name": "x", "sourceIds": "abc"}, "sourceIds"),
+        ({"name": "x", "sourceIds": [1]}, "sourceIds"),
+        ({"name": "   "}, "name"),
+        ({"minLength": 3}, "name"),
+        ({"name": "x", "sourceIds": ["ffffffffffffffffffffffffffffffff"]}, "ffffffffffffffffffffffffffffffff"),
+    ],
+)
 def test_invalid_bodies_are_400(api, error_dto, body, fragment):
     assert fragment in error_dto(api.post("/v3/password-policies", json=body), 400, "400.1 Bad Request Content")
     assert len(api.sim.state()["policies"]) == 1
@@ -92,16 +115,14 @@ def test_invalid_bodies_are_400(api, error_dto, body, fragment):
 
 def test_body_must_be_a_json_object(api, error_dto):
     error_dto(api.post("/v3/password-policies", json=["name"]), 400, "400.1 Bad Request Content")
-    error_dto(api.post("/v3/password-policies", data="{not json", headers={"Content-Type": "application/json"}),
-              400, "400.1 Bad Request Content")
+    error_dto(api.post("/v3/password-policies", data="{not json", headers={"Content-Type": "application/json"}), 400, "400.1 Bad Request Content")
     assert api.post("/v3/password-policies", data='{"name": "x"}', headers={"Content-Type": "text/plain"}).status_code == 415
 
 
 def test_null_means_default_and_unknown_put_source_is_400(api, error_dto):
     created = api.post("/v3/password-policies", json={"name": "Nulls", "minLength": None, "maxRepeatedChars": None}).json()
     assert created["minLength"] == 0 and created["maxRepeatedChars"] == -1
-    text = error_dto(api.put(f"/v3/password-policies/{created['id']}", json={"name": "Nulls", "sourceIds": ["nope"]}),
-                     400, "400.1 Bad Request Content")
+    text = error_dto(api.put(f"/v3/password-policies/{created['id']}", json={"name": "Nulls", "sourceIds": ["nope"]}), 400, "400.1 Bad Request Content")
     assert "nope" in text
 
 

@@ -26,21 +26,24 @@ def test_source_shape(api):
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z", source[key])
 
 
-@pytest.mark.parametrize("expression, expected", [
-    ('name eq "GitHub"', ["GitHub"]),
-    ('name eq "github"', ["GitHub"]),  # string comparisons ignore case
-    ('name in ("Okta","LDAP","Nope")', ["Okta", "LDAP"]),
-    ('name sw "s"', ["Salesforce", "ServiceNow"]),
-    ('name co "FLAT"', ["HR Flat File"]),
-    ('features co "PASSWORD" and not features co "SEARCH"', ["GitHub", "Salesforce", "Okta", 'R&D "EU" #1']),
-    ('features ca ("PASSWORD","CURRENT_PASSWORD")', ["Active Directory"]),
-    ('name eq "Okta" or name eq "LDAP" and name eq "Okta"', ["Okta"]),  # and binds tighter than or
-    ('(name eq "Okta" or name eq "LDAP") and name eq "Okta"', ["Okta"]),
-    ('not (name eq "Okta" or name eq "LDAP") and connectionType eq "file"', ["HR Flat File"]),
-    ("managementWorkgroup.id isnull and authoritative eq true", ["Workday", "HR Flat File"]),
-    ("name isnull", []),
-    ('created gt 2023-06-01T00:00:00Z and created lt "2023-08-01T00:00:00.000Z"', ["Okta", "LDAP"]),
-])
+@pytest.mark.parametrize(
+    "expression, expected",
+    [
+        ('name eq "GitHub"', ["GitHub"]),
+        ('name eq "github"', ["GitHub"]),  # string comparisons ignore case
+        ('name in ("Okta","LDAP","Nope")', ["Okta", "LDAP"]),
+        ('name sw "s"', ["Salesforce", "ServiceNow"]),
+        ('name co "FLAT"', ["HR Flat File"]),
+        ('features co "PASSWORD" and not features co "SEARCH"', ["GitHub", "Salesforce", "Okta", 'R&D "EU" #1']),
+        ('features ca ("PASSWORD","CURRENT_PASSWORD")', ["Active Directory"]),
+        ('name eq "Okta" or name eq "LDAP" and name eq "Okta"', ["Okta"]),  # and binds tighter than or
+        ('(name eq "Okta" or name eq "LDAP") and name eq "Okta"', ["Okta"]),
+        ('not (name eq "Okta" or name eq "LDAP") and connectionType eq "file"', ["HR Flat File"]),
+        ("managementWorkgroup.id isnull and authoritative eq true", ["Workday", "HR Flat File"]),
+        ("name isnull", []),
+        ('created gt 2023-06-01T00:00:00Z and created lt "2023-08-01T00:00:00.000Z"', ["Okta", "LDAP"]),
+    ],
+)
 def test_filters(api, expression, expected):
     assert names(api, expression) == expected
 
@@ -67,29 +70,32 @@ def test_names_with_quotes_ampersand_and_hash(api):
 
 
 def test_backslash_escape(api):
-    api.sim.seed({"sources": [{"name": "back\\slash \"q\""}]})
+    api.sim.seed({"sources": [{"name": 'back\\slash "q"'}]})
     assert names(api, r'name eq "back\\slash \"q\""') == ['back\\slash "q"']
     assert names(api, r'name sw "back\\"') == ['back\\slash "q"']
 
 
-@pytest.mark.parametrize("expression, fragment", [
-    ('name EQ "GitHub"', "lower case"),
-    ('name eq "GitHub" AND name eq "x"', "AND"),
-    ('nickname eq "x"', "nickname"),
-    ('features eq "PASSWORD"', "features"),
-    ('description co "x"', "co"),
-    ('healthy eq true', "healthy"),
-    ('name eq "unterminated', "Unterminated"),
-    (r'name eq "bad \n escape"', "escape"),
-    ('name eq GitHub', "GitHub"),
-    ('(name eq "x"', ")"),
-    ('name in ()', "value"),
-    ('name eq "x" or', "field"),
-    ("", "empty"),
-    ('name eq "x" name eq "y"', "name"),
-    ("pr name", "pr"),
-    ("name ~ 'x'", "~"),
-])
+@pytest.mark.parametrize(
+    "expression, fragment",
+    [
+        ('name EQ "GitHub"', "lower case"),
+        ('name eq "GitHub" AND name eq "x"', "AND"),
+        ('nickname eq "x"', "nickname"),
+        ('features eq "PASSWORD"', "features"),
+        ('description co "x"', "co"),
+        ("healthy eq true", "healthy"),
+        ('name eq "unterminated', "Unterminated"),
+        (r'name eq "bad \n escape"', "escape"),
+        ("name eq GitHub", "GitHub"),
+        ('(name eq "x"', ")"),
+        ("name in ()", "value"),
+        ('name eq "x" or', "field"),
+        ("", "empty"),
+        ('name eq "x" name eq "y"', "name"),
+        ("pr name", "pr"),
+        ("name ~ 'x'", "~"),
+    ],
+)
 def test_filter_errors_are_400(api, error_dto, expression, fragment):
     response = api.get("/v3/sources", params={"filters": expression})
     assert fragment in error_dto(response, 400, "400.1 Bad Request Content")

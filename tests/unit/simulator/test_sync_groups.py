@@ -14,22 +14,26 @@ def default_policy_id(sim):
 
 def test_create_shape(api, source_id):
     sources = [source_id(api.sim, "Active Directory"), source_id(api.sim, "LDAP")]
-    response = api.post("/v3/password-sync-groups", json={
-        "name": "Directories", "passwordPolicyId": default_policy_id(api.sim), "sourceIds": sources})
+    response = api.post("/v3/password-sync-groups", json={"name": "Directories", "passwordPolicyId": default_policy_id(api.sim), "sourceIds": sources})
     assert response.status_code == 200
     group = response.json()
     assert uuid.UUID(group["id"]).version == 4 and str(uuid.UUID(group["id"])) == group["id"]
     assert ISO_MS.fullmatch(group["created"]) and group["modified"] == group["created"]
     assert datetime.fromisoformat(group["created"].replace("Z", "+00:00")).tzinfo is not None
-    assert group == {"id": group["id"], "name": "Directories", "passwordPolicyId": default_policy_id(api.sim),
-                     "sourceIds": sources, "created": group["created"], "modified": group["created"]}
+    assert group == {
+        "id": group["id"],
+        "name": "Directories",
+        "passwordPolicyId": default_policy_id(api.sim),
+        "sourceIds": sources,
+        "created": group["created"],
+        "modified": group["created"],
+    }
     assert api.get(f"/v3/password-sync-groups/{group['id']}").json() == group
 
 
 def test_put_replaces_and_updates_modified(api, source_id):
     policy_id = default_policy_id(api.sim)
-    group = api.post("/v3/password-sync-groups", json={
-        "name": "G", "passwordPolicyId": policy_id, "sourceIds": [source_id(api.sim, "Okta")]}).json()
+    group = api.post("/v3/password-sync-groups", json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": [source_id(api.sim, "Okta")]}).json()
     time.sleep(0.005)
     updated = api.put(f"/v3/password-sync-groups/{group['id']}", json={"name": "G2", "passwordPolicyId": policy_id})
     assert updated.status_code == 200
@@ -75,8 +79,7 @@ def test_delete_assigns_the_policy_to_the_sources(api, source_id):
     """Documented: after deleting a group, its policy is assigned directly to its sources."""
     ad, ldap, okta = (source_id(api.sim, name) for name in ("Active Directory", "LDAP", "Okta"))
     policy = api.post("/v3/password-policies", json={"name": "Sync policy", "sourceIds": [okta, ad]}).json()
-    group = api.post("/v3/password-sync-groups", json={
-        "name": "G", "passwordPolicyId": policy["id"], "sourceIds": [ad, ldap]}).json()
+    group = api.post("/v3/password-sync-groups", json={"name": "G", "passwordPolicyId": policy["id"], "sourceIds": [ad, ldap]}).json()
     by_id = {source["id"]: source for source in api.get("/v3/sources").json()}
     assert [ref["id"] for ref in by_id[ldap]["passwordPolicies"]] == [policy["id"]]  # via the group
     assert api.get(f"/v3/password-policies/{policy['id']}").json()["sourceIds"] == [okta, ad]
