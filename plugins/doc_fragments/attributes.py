@@ -5,7 +5,6 @@
 
 
 class ModuleDocFragment:
-
     DOCUMENTATION = r"""
 attributes:
   check_mode:

@@ -5,7 +5,6 @@
 
 
 class ModuleDocFragment:
-
     DOCUMENTATION = r"""
 options:
   base_url:
@@ -63,7 +62,7 @@ notes:
   - Set the connection once for a whole play with C(module_defaults) and the action group
     C(group/sailpoint_community.isc.isc), or with the E(SAIL_BASE_URL), E(SAIL_CLIENT_ID) and
     E(SAIL_CLIENT_SECRET) environment variables that SailPoint's own tools use.
-  - HTTP 502, 503 and 504 answers, timeouts and dropped connections are retried with jittered
+  - HTTP 500, 502, 503 and 504 answers, timeouts and dropped connections are retried with jittered
     exponential backoff for reads, updates and deletes. A create is never sent twice blindly; after an
     uncertain failure the module looks the object up by name before trying again.
 """

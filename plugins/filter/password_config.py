@@ -10,6 +10,7 @@ Documentation: one YAML file per filter, next to this one.
 from collections.abc import Mapping
 
 from ansible.errors import AnsibleFilterError
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import plan, report
 
 
@@ -37,8 +38,7 @@ def password_config_plan(tenant, policies=None, sync_groups=None, exclusive=Fals
 
 
 def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None):
-    return report.build_report(plain(run_plan), plain(tenant), plain(results or []), check_mode=bool(check_mode),
-                               host=host, base_url=base_url)
+    return report.build_report(plain(run_plan), plain(tenant), plain(results or []), check_mode=bool(check_mode), host=host, base_url=base_url)
 
 
 def password_config_markdown(run_report):
@@ -50,7 +50,6 @@ def password_config_export(policies, sync_groups=None):
 
 
 class FilterModule:
-
     def filters(self):
         return {
             "password_config_plan": password_config_plan,

@@ -82,6 +82,7 @@ import time
 from ansible.errors import AnsibleLookupError
 from ansible.module_utils.basic import missing_required_lib
 from ansible.plugins.lookup import LookupBase
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import refresh_margin
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import client_from_params
@@ -91,20 +92,17 @@ OPTIONS = ("base_url", "client_id", "client_secret", "validate_certs", "ca_path"
 
 
 class LookupModule(LookupBase):
-
     def run(self, terms, variables=None, **kwargs):
         if REQUESTS_IMPORT_ERROR:
             raise AnsibleLookupError(missing_required_lib("requests"))
         self.set_options(var_options=variables, direct=kwargs)
         params = dict((option, self.get_option(option)) for option in OPTIONS)
         if not (params["client_id"] and params["client_secret"]):
-            raise AnsibleLookupError("access_token needs client_id and client_secret (or SAIL_CLIENT_ID and "
-                                     "SAIL_CLIENT_SECRET) to request a token")
+            raise AnsibleLookupError("access_token needs client_id and client_secret (or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET) to request a token")
         try:
             auth = client_from_params(params).auth
             token = auth.header().split(" ", 1)[1]
         except IscError as error:
             raise AnsibleLookupError(error.msg) from None
         expires_in = auth.expires_in or 0
-        return [{"access_token": token, "expires_in": expires_in,
-                 "refresh_at": time.time() + expires_in - refresh_margin(expires_in)}]
+        return [{"access_token": token, "expires_in": expires_in, "refresh_at": time.time() + expires_in - refresh_margin(expires_in)}]

@@ -18,8 +18,7 @@ class TokenAuth:
       credentials, when also given, serve only to replace it.
     """
 
-    def __init__(self, fetch, client_id=None, client_secret=None, access_token=None,
-                 clock=time.monotonic, on_token=None):
+    def __init__(self, fetch, client_id=None, client_secret=None, access_token=None, clock=time.monotonic, on_token=None):
         """``fetch(client_id, client_secret)`` returns ``(token, expires_in_seconds)``."""
         self._fetch = fetch
         self._client_id = client_id
@@ -42,8 +41,10 @@ class TokenAuth:
 
     def refresh(self):
         if not self.can_refresh:
-            raise IscError("No access token could be obtained: give client_id and client_secret "
-                           "(or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET) so that a new token can be requested.")
+            raise IscError(
+                "No access token could be obtained: give client_id and client_secret "
+                "(or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET) so that a new token can be requested."
+            )
         token, expires_in = self._fetch(self._client_id, self._client_secret)
         self.fetch_count += 1
         if self._on_token:

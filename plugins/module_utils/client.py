@@ -9,9 +9,9 @@ import traceback
 from collections import namedtuple
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
-    AuthError, RateLimitError, TransportError, UncertainWriteError, api_error)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import AuthError, RateLimitError, TransportError, UncertainWriteError, api_error
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.version import COLLECTION_VERSION
 
 try:
@@ -39,9 +39,20 @@ Response = namedtuple("Response", "status headers data")
 class IscClient:
     """One client per module run; every request of the run goes through ``request()``."""
 
-    def __init__(self, base_url, client_id=None, client_secret=None, access_token=None,
-                 validate_certs=True, ca_path=None, timeout=30.0, max_rate_limit_wait=60.0,
-                 session=None, sleep=time.sleep, on_token=None):
+    def __init__(
+        self,
+        base_url,
+        client_id=None,
+        client_secret=None,
+        access_token=None,
+        validate_certs=True,
+        ca_path=None,
+        timeout=30.0,
+        max_rate_limit_wait=60.0,
+        session=None,
+        sleep=time.sleep,
+        on_token=None,
+    ):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_rate_limit_wait = max_rate_limit_wait
@@ -50,13 +61,14 @@ class IscClient:
         self._verify = (ca_path or True) if validate_certs else False
         self._sleep = sleep
         self._session = session or requests.Session()
-        self._session.headers.update({
-            "User-Agent": "sailpoint_community.isc/%s (ansible-core %s; python-requests %s)" % (
-                COLLECTION_VERSION, ANSIBLE_VERSION, requests.__version__),
-            "Accept": "application/json",
-            # ISC's edge has sent a bogus Content-Encoding on 4xx; identity avoids decoding errors.
-            "Accept-Encoding": "identity",
-        })
+        self._session.headers.update(
+            {
+                "User-Agent": "sailpoint_community.isc/%s (ansible-core %s; python-requests %s)" % (COLLECTION_VERSION, ANSIBLE_VERSION, requests.__version__),
+                "Accept": "application/json",
+                # ISC's edge has sent a bogus Content-Encoding on 4xx; identity avoids decoding errors.
+                "Accept-Encoding": "identity",
+            }
+        )
         self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
 
     def get(self, path, query=None):
@@ -76,8 +88,7 @@ class IscClient:
         url = self.base_url + API_PREFIX + path
         refreshed = False
         while True:
-            response = self._exchange(method, url, API_PREFIX + path, params=query, json=body,
-                                      headers={"Authorization": self.auth.header()})
+            response = self._exchange(method, url, API_PREFIX + path, params=query, json=body, headers={"Authorization": self.auth.header()})
             if response.status == 401 and not refreshed and self.auth.can_refresh:
                 self.auth.refresh()  # the token expired early or was revoked: one new try
                 refreshed = True
@@ -85,8 +96,11 @@ class IscClient:
             if response.status >= 400:
                 hint = None
                 if response.status == 401:
-                    hint = ("ISC refused the access token again after a new one was fetched" if refreshed else
-                            "ISC refused the access token and no client_id/client_secret were given to fetch a new one")
+                    hint = (
+                        "ISC refused the access token again after a new one was fetched"
+                        if refreshed
+                        else "ISC refused the access token and no client_id/client_secret were given to fetch a new one"
+                    )
                 raise api_error(method, API_PREFIX + path, response.status, response.data, hint=hint)
             return response
 
@@ -114,9 +128,13 @@ class IscClient:
         response = self._exchange("POST", self.base_url + TOKEN_PATH, TOKEN_PATH, data=form, idempotent=True)
         token = response.data.get("access_token") if isinstance(response.data, dict) else None
         if response.status != 200 or not token:
-            raise AuthError("POST", TOKEN_PATH, response.status, response.data, hint=(
-                "No access token for client_id %s: check client_id and client_secret "
-                "(SAIL_CLIENT_ID / SAIL_CLIENT_SECRET)" % client_id))
+            raise AuthError(
+                "POST",
+                TOKEN_PATH,
+                response.status,
+                response.data,
+                hint=("No access token for client_id %s: check client_id and client_secret (SAIL_CLIENT_ID / SAIL_CLIENT_SECRET)" % client_id),
+            )
         expires_in = response.data.get("expires_in")
         return token, float(expires_in) if expires_in else None
 
@@ -142,12 +160,10 @@ class IscClient:
                     return response
                 reason = "HTTP %s" % response.status
             if not idempotent:
-                raise UncertainWriteError(method, path, reason, status=response and response.status,
-                                          body=response and response.data)
+                raise UncertainWriteError(method, path, reason, status=response and response.status, body=response and response.data)
             if attempt >= MAX_ATTEMPTS:
                 if response is not None:
-                    raise api_error(method, path, response.status, response.data,
-                                    hint="Gave up after %d attempts" % attempt)
+                    raise api_error(method, path, response.status, response.data, hint="Gave up after %d attempts" % attempt)
                 raise TransportError(method, path, "%s; gave up after %d attempts" % (reason, attempt))
             self.wait_before_retry(attempt)
 
@@ -157,9 +173,13 @@ class IscClient:
         try:
             raw = self._session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
         except requests.exceptions.SSLError as exc:
-            raise TransportError(method, path, "TLS verification failed (%s). Set ca_path to the CA bundle that "
-                                 "signed the server certificate, or validate_certs: false to skip the check "
-                                 "(not recommended)" % _short(exc)) from None
+            raise TransportError(
+                method,
+                path,
+                "TLS verification failed (%s). Set ca_path to the CA bundle that "
+                "signed the server certificate, or validate_certs: false to skip the check "
+                "(not recommended)" % _short(exc),
+            ) from None
         except requests.exceptions.Timeout:
             return None, "no response within timeout=%s seconds" % self.timeout
         except requests.exceptions.ConnectionError as exc:
@@ -173,9 +193,13 @@ class IscClient:
     def _wait_for_rate_limit(self, method, path, response):
         wait = max(retry_after_seconds(response.headers.get("Retry-After")), MIN_RATE_LIMIT_WAIT)
         if self.rate_limit_waited + wait > self.max_rate_limit_wait:
-            raise RateLimitError(method, path, 429, response.data, hint=(
-                "Still rate limited after waiting %.0f s in total (max_rate_limit_wait=%s)"
-                % (self.rate_limit_waited, self.max_rate_limit_wait)))
+            raise RateLimitError(
+                method,
+                path,
+                429,
+                response.data,
+                hint=("Still rate limited after waiting %.0f s in total (max_rate_limit_wait=%s)" % (self.rate_limit_waited, self.max_rate_limit_wait)),
+            )
         self._sleep(wait)
         self.rate_limit_waited += wait
 

@@ -4,8 +4,11 @@
 """Connection options shared by every module (documented in doc_fragments/connection.py)."""
 
 import copy
+import os
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR, IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
 
@@ -32,22 +35,29 @@ def client_from_params(params, on_token=None):
     """An IscClient for the connection options, or a ValidationError naming what is missing."""
     base_url = (params.get("base_url") or "").strip()
     if not base_url:
-        raise ValidationError("base_url is required: set the base_url option or the SAIL_BASE_URL environment "
-                              "variable to the tenant's API host, e.g. https://acme.api.identitynow.com",
-                              option="base_url")
+        raise ValidationError(
+            "base_url is required: set the base_url option or the SAIL_BASE_URL environment "
+            "variable to the tenant's API host, e.g. https://acme.api.identitynow.com",
+            option="base_url",
+        )
     if not base_url.startswith(("https://", "http://")):
-        raise ValidationError("base_url must be an https:// URL of the tenant's API host (got %r)" % base_url,
-                              option="base_url")
+        raise ValidationError("base_url must be an https:// URL of the tenant's API host (got %r)" % base_url, option="base_url")
     if base_url.rstrip("/").endswith("/v3"):
-        raise ValidationError("base_url is the API host without /v3, e.g. https://acme.api.identitynow.com "
-                              "(got %r)" % base_url, option="base_url")
+        raise ValidationError("base_url is the API host without /v3, e.g. https://acme.api.identitynow.com (got %r)" % base_url, option="base_url")
+    check_url(base_url)
+    if params.get("ca_path") and params.get("validate_certs", True) and not os.path.exists(params["ca_path"]):
+        raise ValidationError("ca_path must be an existing PEM file (or directory) of CA certificates; %r does not exist" % params["ca_path"], option="ca_path")
     has_credentials = bool(params.get("client_id") and params.get("client_secret"))
     if bool(params.get("client_id")) != bool(params.get("client_secret")) and not params.get("access_token"):
-        raise ValidationError("client_id and client_secret go together: set both (or SAIL_CLIENT_ID and "
-                              "SAIL_CLIENT_SECRET)", option="client_secret" if params.get("client_id") else "client_id")
+        raise ValidationError(
+            "client_id and client_secret go together: set both (or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET)",
+            option="client_secret" if params.get("client_id") else "client_id",
+        )
     if not has_credentials and not params.get("access_token"):
-        raise ValidationError("No credentials: set client_id and client_secret (or SAIL_CLIENT_ID and "
-                              "SAIL_CLIENT_SECRET), or access_token (SAIL_ACCESS_TOKEN)", option="client_id")
+        raise ValidationError(
+            "No credentials: set client_id and client_secret (or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET), or access_token (SAIL_ACCESS_TOKEN)",
+            option="client_id",
+        )
     for option in ("timeout", "max_rate_limit_wait"):
         if params.get(option) is not None and params[option] < 0:
             raise ValidationError("%s must not be negative (got %s)" % (option, params[option]), option=option)
@@ -64,6 +74,19 @@ def client_from_params(params, on_token=None):
         max_rate_limit_wait=params.get("max_rate_limit_wait", 60.0),
         on_token=on_token,
     )
+
+
+def check_url(base_url):
+    """A base_url that requests could not even send to fails here, naming the option, not with a traceback."""
+    try:
+        parts = urlsplit(base_url)
+        valid = bool(parts.hostname) and parts.port != 0 and not any(char.isspace() for char in base_url)
+    except ValueError:  # a bad port or IPv6 address
+        valid = False
+    if not valid:
+        raise ValidationError(
+            "base_url must be a valid URL of the tenant's API host, e.g. https://acme.api.identitynow.com (got %r)" % base_url, option="base_url"
+        )
 
 
 def run_module(module, action):

@@ -11,8 +11,8 @@ status, method, path and the error body, never from headers or request bodies.
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 FORBIDDEN_WRITE_HINT = (
-    "ISC accepts writes only from a user-context token: use a personal access token (PAT) "
-    "of a user with the ORG_ADMIN user level as client_id/client_secret.")
+    "ISC accepts writes only from a user-context token: use a personal access token (PAT) of a user with the ORG_ADMIN user level as client_id/client_secret."
+)
 
 
 class IscError(Exception):
@@ -40,8 +40,7 @@ class TransportError(IscError):
     """No usable HTTP response: connection refused or dropped, timeout, TLS failure."""
 
     def __init__(self, method, path, reason):
-        super().__init__(
-            "%s %s failed: %s" % (method, path, reason), method=method, path=path)
+        super().__init__("%s %s failed: %s" % (method, path, reason), method=method, path=path)
         self.reason = reason
 
 
@@ -71,9 +70,7 @@ class ApiError(IscError):
             parts.append(" [trackingId: %s]" % tracking_id)
         if hint:
             parts.append(". " + hint)
-        super().__init__(
-            "".join(parts), status=status, method=method, path=path,
-            detail_code=detail_code, messages=texts or None, tracking_id=tracking_id)
+        super().__init__("".join(parts), status=status, method=method, path=path, detail_code=detail_code, messages=texts or None, tracking_id=tracking_id)
         self.status = status
 
 

@@ -18,10 +18,11 @@ def one_by_name(items, name, noun, option="name"):
     """The single item named exactly ``name``; None if there is none."""
     matches = [item for item in items if item.get("name") == name]
     if len(matches) > 1:
-        raise ValidationError("%s: %r matches %d %s (ids: %s); names are not unique in ISC, so give the id of the "
-                              "one you mean" % (option, name, len(matches), plural(noun),
-                                                ", ".join(m["id"] for m in matches)),
-                              option=option)
+        raise ValidationError(
+            "%s: %r matches %d %s (ids: %s); names are not unique in ISC, so give the id of the "
+            "one you mean" % (option, name, len(matches), plural(noun), ", ".join(m["id"] for m in matches)),
+            option=option,
+        )
     return matches[0] if matches else None
 
 
@@ -36,13 +37,10 @@ def resolve_names(items, names, noun, option):
         by_name.setdefault(item.get("name"), []).append(item)
     unknown = [name for name in names if name not in by_name]
     if unknown:
-        raise ValidationError("%s: no %s named %s%s" % (
-            option, noun, ", ".join(repr(name) for name in unknown), _case_hint(unknown, by_name)), option=option)
-    ambiguous = ["%r (ids: %s)" % (name, ", ".join(item["id"] for item in by_name[name]))
-                 for name in names if len(by_name[name]) > 1]
+        raise ValidationError("%s: no %s named %s%s" % (option, noun, ", ".join(repr(name) for name in unknown), _case_hint(unknown, by_name)), option=option)
+    ambiguous = ["%r (ids: %s)" % (name, ", ".join(item["id"] for item in by_name[name])) for name in names if len(by_name[name]) > 1]
     if ambiguous:
-        raise ValidationError("%s: these names match several %s: %s; use ids instead" % (
-            option, plural(noun), "; ".join(ambiguous)), option=option)
+        raise ValidationError("%s: these names match several %s: %s; use ids instead" % (option, plural(noun), "; ".join(ambiguous)), option=option)
     return dict((name, by_name[name][0]) for name in names)
 
 

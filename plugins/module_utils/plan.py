@@ -61,8 +61,7 @@ def _with_state(item):
 class _Planner:
     def __init__(self, tenant):
         self.tenant = tenant
-        self.client = SnapshotClient.from_info(tenant.get("policies") or [], tenant.get("sync_groups") or [],
-                                               tenant.get("sources") or [])
+        self.client = SnapshotClient.from_info(tenant.get("policies") or [], tenant.get("sync_groups") or [], tenant.get("sources") or [])
         self.source_ids = {}
         for source in tenant.get("sources") or []:
             self.source_ids.setdefault(source["name"], []).append(source["id"])
@@ -82,9 +81,11 @@ class _Planner:
         listed_ids = set(item["id"] for item in items if item.get("id"))
         listed_names = set(item.get("name") for item in items if not item.get("id"))
         existing = self.tenant.get("policies" if kind == POLICY else "sync_groups") or []
-        return [{"state": "absent", "id": obj["id"], "name": obj["name"], "exclusive": True}
-                for obj in existing
-                if obj["id"] not in listed_ids and obj["name"] not in listed_names and not obj.get("default_policy")]
+        return [
+            {"state": "absent", "id": obj["id"], "name": obj["name"], "exclusive": True}
+            for obj in existing
+            if obj["id"] not in listed_ids and obj["name"] not in listed_names and not obj.get("default_policy")
+        ]
 
     def replay_each(self, kind, phase, items):
         for item in items:

@@ -7,8 +7,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils import sta
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import (
-    PasswordPolicies, PasswordSyncGroups, Sources)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, PasswordSyncGroups, Sources
 
 F = st.Field
 # Every writable field of PasswordPolicyV3Dto; defaults are ISC's for a field left out.
@@ -41,8 +40,7 @@ FIELDS = (
 )
 INT_OPTIONS = tuple(field.option for field in FIELDS if field.kind == "int")
 # -1 means "not enforced" for these; every other number must be 0 or more.
-NOT_ENFORCED_OPTIONS = ("min_character_types", "max_repeated_chars", "account_id_min_word_length",
-                        "account_name_min_word_length")
+NOT_ENFORCED_OPTIONS = ("min_character_types", "max_repeated_chars", "account_id_min_word_length", "account_name_min_word_length")
 CHARACTER_CLASS_OPTIONS = ("min_upper", "min_lower", "min_numeric", "min_special")
 
 
@@ -62,10 +60,23 @@ def module_options():
     return spec
 
 
+# ISC documents no limit; longer names are refused as a safe bound (and read badly in Password Manager).
+MAX_NAME_LENGTH = 128
+
+
 def check_name(name, option="name"):
-    if name is None or not str(name).strip():
+    """Names may hold any printable characters (quotes, #, &, %, \\, non-ASCII letters) but must read well."""
+    name = "" if name is None else str(name)
+    if not name.strip():
         raise ValidationError("%s must not be empty or blank" % option, option=option)
-    if any(ord(char) < 32 for char in str(name)):
+    if name != name.strip():
+        raise ValidationError(
+            "%s must not start or end with spaces (got %r): names are matched exactly, so a stray space would make a second object" % (option, name),
+            option=option,
+        )
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValidationError("%s must be at most %d characters (got %d)" % (option, MAX_NAME_LENGTH, len(name)), option=option)
+    if any(ord(char) < 32 or ord(char) == 127 for char in name):
         raise ValidationError("%s must not contain control characters (got %r)" % (option, name), option=option)
 
 
@@ -75,6 +86,7 @@ def check_policy_rules(desired, wanted, is_new=False):
     ``wanted`` holds what the task set; other values are the tenant's (or ISC's defaults for
     a new policy), and messages say so, because the fix may be to set that option too.
     """
+
     def show(option):
         value = desired[option]
         if option in wanted:
@@ -87,23 +99,27 @@ def check_policy_rules(desired, wanted, is_new=False):
         if value is None:
             continue
         if option in NOT_ENFORCED_OPTIONS and value < -1:
-            raise ValidationError("%s must be -1 (not enforced) or 0 or more; got %s" % (option, show(option)),
-                                  option=option)
+            raise ValidationError("%s must be -1 (not enforced) or 0 or more; got %s" % (option, show(option)), option=option)
         if option not in NOT_ENFORCED_OPTIONS and value < 0:
             raise ValidationError("%s must be 0 or more; got %s" % (option, show(option)), option=option)
     if desired["min_character_types"] is not None and desired["min_character_types"] > 4:
-        raise ValidationError("min_character_types must be between -1 and 4 (there are four character types); got %s"
-                              % show("min_character_types"), option="min_character_types")
+        raise ValidationError(
+            "min_character_types must be between -1 and 4 (there are four character types); got %s" % show("min_character_types"), option="min_character_types"
+        )
     max_length = desired["max_length"]
     if max_length:  # 0 means no maximum
         if (desired["min_length"] or 0) > max_length:
-            raise ValidationError("min_length (%s) must not be greater than max_length (%s); max_length 0 means no "
-                                  "maximum" % (show("min_length"), show("max_length")), option="min_length")
+            raise ValidationError(
+                "min_length (%s) must not be greater than max_length (%s); max_length 0 means no maximum" % (show("min_length"), show("max_length")),
+                option="min_length",
+            )
         total = sum(desired[option] or 0 for option in CHARACTER_CLASS_OPTIONS)
         if total > max_length:
-            raise ValidationError("min_upper + min_lower + min_numeric + min_special must not exceed max_length: "
-                                  "%s = %d > %s" % (" + ".join(show(option) for option in CHARACTER_CLASS_OPTIONS),
-                                                    total, show("max_length")), option="max_length")
+            raise ValidationError(
+                "min_upper + min_lower + min_numeric + min_special must not exceed max_length: "
+                "%s = %d > %s" % (" + ".join(show(option) for option in CHARACTER_CLASS_OPTIONS), total, show("max_length")),
+                option="max_length",
+            )
 
 
 class PolicyReconciler(Reconciler):
@@ -121,8 +137,10 @@ class PolicyReconciler(Reconciler):
         if params.get("sources") is not None:
             source_ids = self.sources.resolve(params["sources"])
             if params.get("source_ids") is not None and set(source_ids) != set(params["source_ids"]):
-                raise ValidationError("sources and source_ids name different sources (%s versus %s): give one of them"
-                                      % (sorted(source_ids), sorted(params["source_ids"])), option="sources")
+                raise ValidationError(
+                    "sources and source_ids name different sources (%s versus %s): give one of them" % (sorted(source_ids), sorted(params["source_ids"])),
+                    option="sources",
+                )
             wanted["source_ids"] = source_ids
             self._sources_by_name = True
         return wanted
@@ -131,19 +149,28 @@ class PolicyReconciler(Reconciler):
         check_policy_rules(desired, wanted, is_new=current is None)
 
     def check_write(self, desired, wanted, current):
-        if self._sources_by_name and current is not None:
-            self.sources.fetch(current["source_ids"])  # names of sources leaving the policy, for the diff
+        # Sources joining the policy must exist (ISC would refuse the write; check mode would not know);
+        # with names they are known already. Names of sources leaving it are for the diff. One request.
+        old_ids = current["source_ids"] if current is not None else []
+        added = [source_id for source_id in desired["source_ids"] if source_id not in old_ids]
+        known = self.sources.fetch(added + (old_ids if self._sources_by_name else []))
+        unknown = sorted(set(added) - set(source["id"] for source in known))
+        if unknown:
+            raise ValidationError("source_ids: no source with id %s" % ", ".join(unknown), option="source_ids")
 
     def check_delete(self, current):
         if current["default_policy"]:
-            raise ValidationError("state=absent: %r is the org's default password policy, which ISC needs; it is never "
-                                  "deleted (change its settings instead)" % current["name"], option="state")
+            raise ValidationError(
+                "state=absent: %r is the org's default password policy, which ISC needs; it is never deleted (change its settings instead)" % current["name"],
+                option="state",
+            )
         users = [group for group in PasswordSyncGroups(self.client).list() if group.get("passwordPolicyId") == current["id"]]
         if users:
-            raise ValidationError("state=absent: password policy %r is still used by password sync group(s) %s; give "
-                                  "them another policy or delete them first" % (
-                                      current["name"], ", ".join("%r" % group["name"] for group in users)),
-                                  option="state")
+            raise ValidationError(
+                "state=absent: password policy %r is still used by password sync group(s) %s; give "
+                "them another policy or delete them first" % (current["name"], ", ".join("%r" % group["name"] for group in users)),
+                option="state",
+            )
 
     def state_of(self, obj):
         state = super().state_of(obj)

@@ -38,8 +38,7 @@ class Reconciler:
 
     def wanted(self, params, current):
         """{option: value} of the fields the task manages: the options it set."""
-        return dict((field.option, params[field.option]) for field in self.fields
-                    if params.get(field.option) is not None)
+        return dict((field.option, params[field.option]) for field in self.fields if params.get(field.option) is not None)
 
     def check(self, desired, wanted, current):
         """Rules on the desired values alone; raise ValidationError."""
@@ -83,8 +82,7 @@ class Reconciler:
         if params.get("id"):
             found = self.collection.get(params["id"])
             if found is None and params["state"] == "present":
-                raise ValidationError("id: there is no %s with id %r; to create one, give its name and leave id out"
-                                      % (self.noun, params["id"]), option="id")
+                raise ValidationError("id: there is no %s with id %r; to create one, give its name and leave id out" % (self.noun, params["id"]), option="id")
             return found
         return one_by_name(self.items(), params["name"], self.noun)
 
@@ -138,8 +136,7 @@ class Reconciler:
         return self.result(True, None, diff)
 
     def diff(self, before, after, options):
-        return {"before": self.diff_view(before, options) if before is not None else {},
-                "after": self.diff_view(after, options) if after is not None else {}}
+        return {"before": self.diff_view(before, options) if before is not None else {}, "after": self.diff_view(after, options) if after is not None else {}}
 
     def result(self, changed, state, diff):
         return {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}

@@ -11,8 +11,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan impor
 AUDIT_STATUS = {"create": "would create", "update": "would update", "delete": "would delete", "none": "in sync"}
 APPLY_STATUS = {"create": "created", "update": "updated", "delete": "deleted", "none": "in sync"}
 # Report sections, most urgent first.
-STATUS_ORDER = ("invalid", "failed", "not applied", "would create", "created", "would update", "updated",
-                "would delete", "deleted", "in sync")
+STATUS_ORDER = ("invalid", "failed", "not applied", "would create", "created", "would update", "updated", "would delete", "deleted", "in sync")
 LABELS = {POLICY: "Password policy", "password_sync_group": "Password sync group"}
 
 
@@ -24,8 +23,9 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
     task failed) is "not applied".
     """
     names = _Names(tenant, results)
-    by_object = dict(((result["item"]["kind"], result["item"]["name"]), result)
-                     for result in results if isinstance(result.get("item"), dict) and "kind" in result["item"])
+    by_object = dict(
+        ((result["item"]["kind"], result["item"]["name"]), result) for result in results if isinstance(result.get("item"), dict) and "kind" in result["item"]
+    )
     objects = []
     for step in plan["steps"]:
         diff, action, error = step["diff"], step["action"], None
@@ -43,8 +43,7 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
     for error in plan["errors"]:
         objects.append(_entry(error["kind"], error["name"], "invalid", {"before": {}, "after": {}}, error["msg"]))
     objects.sort(key=lambda entry: STATUS_ORDER.index(entry["status"]))
-    totals = dict((status, 0) for status in STATUS_ORDER
-                  if status in (AUDIT_STATUS if check_mode else APPLY_STATUS).values())
+    totals = dict((status, 0) for status in STATUS_ORDER if status in (AUDIT_STATUS if check_mode else APPLY_STATUS).values())
     for entry in objects:
         totals[entry["status"]] = totals.get(entry["status"], 0) + 1
     return {
@@ -66,8 +65,7 @@ def summary(totals, objects):
         if entry["status"] == "in sync":
             continue
         line = "%s: %s %r" % (entry["status"], LABELS[entry["kind"]].lower(), entry["name"])
-        details = ["%s %s -> %s" % (change["field"], _text(change["tenant"]), _text(change["desired"]))
-                   for change in entry["changes"]]
+        details = ["%s %s -> %s" % (change["field"], _text(change["tenant"]), _text(change["desired"])) for change in entry["changes"]]
         details += [entry["error"]] if entry.get("error") else []
         details += [entry["reason"]] if entry.get("reason") else []
         lines.append(line + (": " + "; ".join(details) if details else ""))
@@ -132,13 +130,22 @@ def markdown(report):
     """The report for people: totals, then each object that differs, field by field."""
     audit = report["mode"] == "audit"
     lines = ["# Password configuration %s: %s" % ("drift report" if audit else "change report", report["host"]), ""]
-    lines.append("%s · tenant %s · %s" % (
-        "Audit in check mode: nothing was changed" if audit else "Applied: the changes below were written",
-        report["tenant"] or "(from SAIL_BASE_URL)", report["generated"]))
+    lines.append(
+        "%s · tenant %s · %s"
+        % (
+            "Audit in check mode: nothing was changed" if audit else "Applied: the changes below were written",
+            report["tenant"] or "(from SAIL_BASE_URL)",
+            report["generated"],
+        )
+    )
     lines += ["", "| Status | Objects |", "| --- | ---: |"]
     lines += ["| %s | %d |" % (status, count) for status, count in report["totals"].items()]
-    lines += ["", "**%d object(s) %s.**" % (report["drift"], "differ from the inputs" if audit else "not in sync before")
-              if report["drift"] else "**Everything is in sync.**"]
+    lines += [
+        "",
+        "**%d object(s) %s.**" % (report["drift"], "differ from the inputs" if audit else "not in sync before")
+        if report["drift"]
+        else "**Everything is in sync.**",
+    ]
     for status in STATUS_ORDER:
         entries = [entry for entry in report["objects"] if entry["status"] == status]
         if not entries:
@@ -153,10 +160,8 @@ def markdown(report):
             if entry.get("error"):
                 lines += ["> " + _cell(entry["error"]), ""]
             if entry["changes"]:
-                lines += ["| Field | %s | %s |" % ("Tenant" if audit else "Before", "Desired" if audit else "After"),
-                          "| --- | --- | --- |"]
-                lines += ["| `%s` | %s | %s |" % (change["field"], _cell(change["tenant"]), _cell(change["desired"]))
-                          for change in entry["changes"]]
+                lines += ["| Field | %s | %s |" % ("Tenant" if audit else "Before", "Desired" if audit else "After"), "| --- | --- | --- |"]
+                lines += ["| `%s` | %s | %s |" % (change["field"], _cell(change["tenant"]), _cell(change["desired"])) for change in entry["changes"]]
     return "\n".join(lines) + "\n"
 
 

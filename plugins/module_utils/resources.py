@@ -7,8 +7,7 @@ import re
 from urllib.parse import quote
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
-    IscError, NotFoundError, TransportError, UncertainWriteError, api_error)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, NotFoundError, TransportError, UncertainWriteError, api_error
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import plural
 
 # Values per `in (...)` filter; keeps URLs well under common 8 KB limits.
@@ -56,10 +55,11 @@ class Collection:
                 if len(created) == 1:
                     return created[0]
                 if created:
-                    raise IscError("After an interrupted create, %d %s named %r exist (ids: %s); another client "
-                                   "created the same name at the same time. Remove the extra ones and run again."
-                                   % (len(created), plural(self.noun), body["name"],
-                                      ", ".join(c["id"] for c in created)))
+                    raise IscError(
+                        "After an interrupted create, %d %s named %r exist (ids: %s); another client "
+                        "created the same name at the same time. Remove the extra ones and run again."
+                        % (len(created), plural(self.noun), body["name"], ", ".join(c["id"] for c in created))
+                    ) from error
                 if attempt >= MAX_ATTEMPTS:
                     raise self._create_failed(error, body["name"]) from None
                 self.client.wait_before_retry(attempt)
@@ -113,7 +113,7 @@ class Sources:
         wanted = sorted(set(values))
         found = []
         for start in range(0, len(wanted), FILTER_CHUNK):
-            chunk = wanted[start:start + FILTER_CHUNK]
+            chunk = wanted[start : start + FILTER_CHUNK]
             expression = "%s in (%s)" % (field, ",".join(filter_literal(value) for value in chunk))
             found.extend(self.client.list_all(self.path, {"filters": expression}))
         return found
@@ -124,7 +124,7 @@ def filter_literal(value):
     return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
 
 
-_IN_FILTER = re.compile(r'^(\w+) in \((.*)\)$')
+_IN_FILTER = re.compile(r"^(\w+) in \((.*)\)$")
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 

@@ -39,11 +39,9 @@ class SnapshotClient:
     def from_info(cls, policies=(), sync_groups=(), sources=()):
         """A snapshot from the items the _info modules return (their option-shaped dicts)."""
         return cls(
-            policies=[dict(state.to_api(policy.FIELDS, item), id=item["id"], defaultPolicy=item.get("default_policy"))
-                      for item in policies],
+            policies=[dict(state.to_api(policy.FIELDS, item), id=item["id"], defaultPolicy=item.get("default_policy")) for item in policies],
             sync_groups=[dict(state.to_api(sync_group.FIELDS, item), id=item["id"]) for item in sync_groups],
-            sources=[{"id": item["id"], "name": item["name"], "features": item.get("features") or []}
-                     for item in sources],
+            sources=[{"id": item["id"], "name": item["name"], "features": item.get("features") or []} for item in sources],
         )
 
     @property
@@ -98,8 +96,12 @@ class SnapshotClient:
         if collection == SYNC_GROUPS and body.get("passwordPolicyId") not in self.store[POLICIES]:
             unknown.insert(0, "password policy %s" % body.get("passwordPolicyId"))
         if unknown:
-            raise api_error(method, "/v3" + collection, 400, {"detailCode": "400.1 Bad Request Content", "messages": [
-                {"text": "Referenced objects do not exist: %s" % ", ".join(unknown)}]})
+            raise api_error(
+                method,
+                "/v3" + collection,
+                400,
+                {"detailCode": "400.1 Bad Request Content", "messages": [{"text": "Referenced objects do not exist: %s" % ", ".join(unknown)}]},
+            )
 
     def _assign_policy_to_sources(self, group):
         # ISC's documented rule: deleting a sync group assigns its policy directly to its sources.

@@ -18,8 +18,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 Field = namedtuple("Field", "option api kind default")
 
 
-_OPTION_TYPES = {"int": dict(type="int"), "bool": dict(type="bool"), "str": dict(type="str"),
-                 "set": dict(type="list", elements="str")}
+_OPTION_TYPES = {"int": dict(type="int"), "bool": dict(type="bool"), "str": dict(type="str"), "set": dict(type="list", elements="str")}
 
 
 def option_spec(field):

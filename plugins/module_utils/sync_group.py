@@ -8,8 +8,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors imp
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory, one_by_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import check_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import (
-    PasswordPolicies, PasswordSyncGroups, Sources)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, PasswordSyncGroups, Sources
 
 F = st.Field
 FIELDS = (
@@ -62,17 +61,19 @@ class SyncGroupReconciler(Reconciler):
         if params.get("sources") is not None:
             source_ids = self.sources.resolve(params["sources"])
             if params.get("source_ids") is not None and set(source_ids) != set(params["source_ids"]):
-                raise ValidationError("sources and source_ids name different sources (%s versus %s): give one of them"
-                                      % (sorted(source_ids), sorted(params["source_ids"])), option="sources")
+                raise ValidationError(
+                    "sources and source_ids name different sources (%s versus %s): give one of them" % (sorted(source_ids), sorted(params["source_ids"])),
+                    option="sources",
+                )
             wanted["source_ids"] = source_ids
             self._by_name.add("source_ids")
         if current is None:
             if "password_policy_id" not in wanted:
-                raise ValidationError("password_policy (or password_policy_id) is required to create password sync "
-                                      "group %r" % params.get("name"), option="password_policy")
+                raise ValidationError(
+                    "password_policy (or password_policy_id) is required to create password sync group %r" % params.get("name"), option="password_policy"
+                )
             if "source_ids" not in wanted:
-                raise ValidationError("sources (or source_ids) are required to create password sync group %r"
-                                      % params.get("name"), option="sources")
+                raise ValidationError("sources (or source_ids) are required to create password sync group %r" % params.get("name"), option="sources")
         return wanted
 
     def _policy_id(self, name, given_id):
@@ -80,18 +81,20 @@ class SyncGroupReconciler(Reconciler):
         self.policy_names.update((policy["id"], policy["name"]) for policy in policies)
         policy = one_by_name(policies, name, "password policy", option="password_policy")
         if policy is None:
-            raise ValidationError("password_policy: there is no password policy named %r" % name,
-                                  option="password_policy")
+            raise ValidationError("password_policy: there is no password policy named %r" % name, option="password_policy")
         if given_id is not None and given_id != policy["id"]:
-            raise ValidationError("password_policy %r has id %s, not password_policy_id %s: give one of them"
-                                  % (name, policy["id"], given_id), option="password_policy")
+            raise ValidationError(
+                "password_policy %r has id %s, not password_policy_id %s: give one of them" % (name, policy["id"], given_id), option="password_policy"
+            )
         return policy["id"]
 
     def check(self, desired, wanted, current):
         check_name(desired["name"])
         if "source_ids" in wanted and len(desired["source_ids"]) < MIN_SOURCES:
-            raise ValidationError("%s: a password sync group needs at least %d sources; got %d" % (
-                self._source_option(), MIN_SOURCES, len(desired["source_ids"])), option=self._source_option())
+            raise ValidationError(
+                "%s: a password sync group needs at least %d sources; got %d" % (self._source_option(), MIN_SOURCES, len(desired["source_ids"])),
+                option=self._source_option(),
+            )
 
     def check_write(self, desired, wanted, current):
         """Rules that need the tenant's sources, policies and other groups: only before a write."""
@@ -100,11 +103,9 @@ class SyncGroupReconciler(Reconciler):
         # A real write needs no lookup: ISC refuses an unknown policy id before writing anything.
         # Check mode writes nothing, so it looks the id up to predict that failure.
         if self.check_mode and policy_changes and policy_id not in self.policy_names:
-            policy = self.policies.get(policy_id)
-            if policy is None:
-                raise ValidationError("password_policy_id: there is no password policy with id %r" % policy_id,
-                                      option="password_policy_id")
-            self.policy_names[policy_id] = policy["name"]
+            # Only a check: its name is not kept, so the prediction shows what a real run returns.
+            if self.policies.get(policy_id) is None:
+                raise ValidationError("password_policy_id: there is no password policy with id %r" % policy_id, option="password_policy_id")
 
         ids = desired["source_ids"]
         known = dict((source["id"], source) for source in self.sources.fetch(ids + (current or {}).get("source_ids", [])))
@@ -112,13 +113,13 @@ class SyncGroupReconciler(Reconciler):
         unknown = [source_id for source_id in ids if source_id not in known]
         if unknown:
             raise ValidationError("%s: no source with id %s" % (option, ", ".join(unknown)), option=option)
-        unsupported = [known[source_id]["name"] for source_id in ids
-                       if PASSWORD_FEATURE not in (known[source_id].get("features") or [])]
+        unsupported = [known[source_id]["name"] for source_id in ids if PASSWORD_FEATURE not in (known[source_id].get("features") or [])]
         if unsupported:
-            raise ValidationError("%s: %s %s not support password management (no %s feature), so cannot be in a "
-                                  "sync group" % (option, ", ".join(repr(name) for name in sorted(unsupported)),
-                                                  "does" if len(unsupported) == 1 else "do", PASSWORD_FEATURE),
-                                  option=option)
+            raise ValidationError(
+                "%s: %s %s not support password management (no %s feature), so cannot be in a "
+                "sync group" % (option, ", ".join(repr(name) for name in sorted(unsupported)), "does" if len(unsupported) == 1 else "do", PASSWORD_FEATURE),
+                option=option,
+            )
         self._check_not_in_other_groups(ids, current, option, known)
 
     def _check_not_in_other_groups(self, ids, current, option, known):
@@ -133,8 +134,9 @@ class SyncGroupReconciler(Reconciler):
             for source_id in sorted(set(ids) & set(group.get("sourceIds") or [])):
                 taken.append("%r is in %r" % (known[source_id]["name"], group.get("name")))
         if taken:
-            raise SourceTakenError("%s: a source can be in one password sync group only, and %s; remove it from "
-                                   "that group first" % (option, ", ".join(taken)), option=option)
+            raise SourceTakenError(
+                "%s: a source can be in one password sync group only, and %s; remove it from that group first" % (option, ", ".join(taken)), option=option
+            )
 
     def _source_option(self):
         return "sources" if "source_ids" in self._by_name else "source_ids"
@@ -144,8 +146,7 @@ class SyncGroupReconciler(Reconciler):
         self.sources.fetch(sorted(set(source_id for state in states for source_id in state["source_ids"])))
 
     def describe(self, state):
-        return dict(state, password_policy=self.policy_names.get(state["password_policy_id"]),
-                    sources=self.sources.names(state["source_ids"]))
+        return dict(state, password_policy=self.policy_names.get(state["password_policy_id"]), sources=self.sources.names(state["source_ids"]))
 
     def diff_view(self, state, options):
         view = super().diff_view(state, options)

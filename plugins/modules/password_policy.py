@@ -278,6 +278,7 @@ diff:
 """
 
 from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options
 

@@ -93,6 +93,7 @@ password_policies:
 """
 
 from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler
 
@@ -103,8 +104,9 @@ def main():
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,
     )
-    run_module(module, lambda client: dict(changed=False, password_policies=PolicyReconciler(client).read(
-        object_id=module.params["id"], name=module.params["name"])))
+    run_module(
+        module, lambda client: dict(changed=False, password_policies=PolicyReconciler(client).read(object_id=module.params["id"], name=module.params["name"]))
+    )
 
 
 if __name__ == "__main__":

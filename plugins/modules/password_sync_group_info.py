@@ -64,6 +64,7 @@ password_sync_groups:
 """
 
 from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler
 
@@ -74,8 +75,10 @@ def main():
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,
     )
-    run_module(module, lambda client: dict(changed=False, password_sync_groups=SyncGroupReconciler(client).read(
-        object_id=module.params["id"], name=module.params["name"])))
+    run_module(
+        module,
+        lambda client: dict(changed=False, password_sync_groups=SyncGroupReconciler(client).read(object_id=module.params["id"], name=module.params["name"])),
+    )
 
 
 if __name__ == "__main__":

@@ -83,6 +83,7 @@ sources:
 """
 
 from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources
 
@@ -117,8 +118,7 @@ def main():
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,
     )
-    run_module(module, lambda client: dict(changed=False, sources=read_sources(
-        client, name=module.params["name"], object_id=module.params["id"])))
+    run_module(module, lambda client: dict(changed=False, sources=read_sources(client, name=module.params["name"], object_id=module.params["id"])))
 
 
 if __name__ == "__main__":

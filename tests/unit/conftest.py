@@ -40,8 +40,7 @@ def simulator(sim_factory):  # pylint: disable=redefined-outer-name
 @pytest.fixture(scope="session")
 def openapi_spec_path():
     """SailPoint's OpenAPI subset: $ISC_OPENAPI_SPEC, else shared/sailpoint-api/ in a parent directory."""
-    hint = ("Set ISC_OPENAPI_SPEC to the path of isc-v3-password-subset.yaml "
-            "(for example ISC_OPENAPI_SPEC=../shared/sailpoint-api/isc-v3-password-subset.yaml).")
+    hint = "Set ISC_OPENAPI_SPEC to the path of isc-v3-password-subset.yaml (for example ISC_OPENAPI_SPEC=../shared/sailpoint-api/isc-v3-password-subset.yaml)."
     if os.environ.get("ISC_OPENAPI_SPEC"):
         path = Path(os.environ["ISC_OPENAPI_SPEC"])
         if not path.is_file():

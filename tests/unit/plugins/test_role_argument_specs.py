@@ -11,10 +11,13 @@ ROLE_SPECS = Path(__file__).resolve().parents[3] / "roles" / "password_config" /
 READ_ONLY = {"default_policy", "created", "modified"}  # accepted by the modules for info items, not role input
 
 
-@pytest.mark.parametrize("variable, module_options", [
-    ("password_config_policies", policy.module_options),
-    ("password_config_sync_groups", sync_group.module_options),
-])
+@pytest.mark.parametrize(
+    "variable, module_options",
+    [
+        ("password_config_policies", policy.module_options),
+        ("password_config_sync_groups", sync_group.module_options),
+    ],
+)
 def test_role_items_take_exactly_the_module_options(variable, module_options):
     options = yaml.safe_load(ROLE_SPECS.read_text(encoding="utf-8"))["argument_specs"]["main"]["options"]
     role_items = options[variable]["options"]

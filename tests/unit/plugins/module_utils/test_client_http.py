@@ -9,8 +9,7 @@ import time
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS, IscClient
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
-    ApiError, AuthError, NotFoundError, RateLimitError, TransportError)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError, AuthError, NotFoundError, RateLimitError, TransportError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, Sources
 
 POLICIES = "/v3/password-policies"
@@ -55,8 +54,7 @@ def test_revoked_token_is_refreshed_once_after_a_401(simulator):
     client.get("/password-policies")
     simulator.revoke_tokens()
     client.get("/password-policies")
-    assert requests_seen(simulator)[1:] == [("GET", POLICIES, 200), ("GET", POLICIES, 401),
-                                            ("POST", "/oauth/token", 200), ("GET", POLICIES, 200)]
+    assert requests_seen(simulator)[1:] == [("GET", POLICIES, 200), ("GET", POLICIES, 401), ("POST", "/oauth/token", 200), ("GET", POLICIES, 200)]
 
 
 def test_a_second_401_is_an_auth_error(simulator):

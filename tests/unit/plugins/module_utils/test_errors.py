@@ -1,19 +1,31 @@
 """Errors render their own failure: status, method, path, detailCode, texts, trackingId."""
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
-    FORBIDDEN_WRITE_HINT, ApiError, AuthError, ForbiddenError, NotFoundError, RateLimitError, ValidationError,
-    api_error)
+    FORBIDDEN_WRITE_HINT,
+    ApiError,
+    AuthError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitError,
+    ValidationError,
+    api_error,
+)
 
-DTO = {"detailCode": "400.1 Bad Request Content", "trackingId": "e7eab60924f64aa284175b9fa3309599",
-       "messages": [{"locale": "en-US", "localeOrigin": "DEFAULT", "text": "minLength must be an integer"}],
-       "causes": []}
+DTO = {
+    "detailCode": "400.1 Bad Request Content",
+    "trackingId": "e7eab60924f64aa284175b9fa3309599",
+    "messages": [{"locale": "en-US", "localeOrigin": "DEFAULT", "text": "minLength must be an integer"}],
+    "causes": [],
+}
 
 
 def test_error_response_dto_is_rendered_with_every_detail():
     error = api_error("PUT", "/v3/password-policies/abc", 400, DTO)
     assert error.__class__ is ApiError  # the plain class: no more specific one applies
-    assert error.msg == ("PUT /v3/password-policies/abc failed with HTTP 400 (400.1 Bad Request Content): "
-                         "minLength must be an integer [trackingId: e7eab60924f64aa284175b9fa3309599]")
+    assert error.msg == (
+        "PUT /v3/password-policies/abc failed with HTTP 400 (400.1 Bad Request Content): "
+        "minLength must be an integer [trackingId: e7eab60924f64aa284175b9fa3309599]"
+    )
     kwargs = error.fail_kwargs()
     assert kwargs["status"] == 400 and kwargs["method"] == "PUT" and kwargs["path"] == "/v3/password-policies/abc"
     assert kwargs["detail_code"] == "400.1 Bad Request Content"

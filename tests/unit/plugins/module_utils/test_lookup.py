@@ -3,14 +3,17 @@
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import (
-    SourceDirectory, one_by_name, resolve_names)
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory, one_by_name, resolve_names
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources
-
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
-ITEMS = [{"id": "1", "name": "Active Directory"}, {"id": "2", "name": "GitHub"},
-         {"id": "3", "name": "Dup"}, {"id": "4", "name": "Dup"}, {"id": "5", "name": 'R&D "EU" #1'}]
+ITEMS = [
+    {"id": "1", "name": "Active Directory"},
+    {"id": "2", "name": "GitHub"},
+    {"id": "3", "name": "Dup"},
+    {"id": "4", "name": "Dup"},
+    {"id": "5", "name": 'R&D "EU" #1'},
+]
 
 
 def test_resolve_names_maps_each_name():

@@ -5,8 +5,10 @@ import pytest
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, state
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import plan
 
-SOURCES = [{"id": "s%d" % n, "name": name, "features": ["PASSWORD"] if n < 6 else []}
-           for n, name in enumerate(["AD", "GitHub", "Salesforce", "LDAP", "Okta", "ServiceNow", "Workday"])]
+SOURCES = [
+    {"id": "s%d" % n, "name": name, "features": ["PASSWORD"] if n < 6 else []}
+    for n, name in enumerate(["AD", "GitHub", "Salesforce", "LDAP", "Okta", "ServiceNow", "Workday"])
+]
 
 
 def policy_info(pid, name, default=False, **values):
@@ -20,8 +22,7 @@ def group_info(gid, name, policy_id, source_ids):
 
 
 def tenant(policies=(), groups=()):
-    return {"policies": [policy_info("d" * 32, "Default", default=True, min_length=8)] + list(policies),
-            "sync_groups": list(groups), "sources": SOURCES}
+    return {"policies": [policy_info("d" * 32, "Default", default=True, min_length=8)] + list(policies), "sync_groups": list(groups), "sources": SOURCES}
 
 
 def steps(result, *fields):
@@ -29,11 +30,13 @@ def steps(result, *fields):
 
 
 def test_converge_from_empty_orders_policies_before_groups_and_passes_ids():
-    result = plan(tenant(), policies=[{"name": "Corp", "min_length": 12, "sources": ["AD"]}],
-                  sync_groups=[{"name": "G", "password_policy": "Corp", "sources": ["GitHub", "Salesforce"]}])
+    result = plan(
+        tenant(),
+        policies=[{"name": "Corp", "min_length": 12, "sources": ["AD"]}],
+        sync_groups=[{"name": "G", "password_policy": "Corp", "sources": ["GitHub", "Salesforce"]}],
+    )
     assert result["errors"] == []
-    assert steps(result, "kind", "name", "phase", "action") == [
-        ("password_policy", "Corp", 2, "create"), ("password_sync_group", "G", 3, "create")]
+    assert steps(result, "kind", "name", "phase", "action") == [("password_policy", "Corp", 2, "create"), ("password_sync_group", "G", 3, "create")]
     corp, group = result["steps"]
     assert corp["args"] == {"state": "present", "name": "Corp", "min_length": 12, "source_ids": ["s0"]}
     assert group["args"] == {"state": "present", "name": "G", "password_policy": "Corp", "source_ids": ["s1", "s2"]}
@@ -42,18 +45,22 @@ def test_converge_from_empty_orders_policies_before_groups_and_passes_ids():
 
 def test_steady_state_is_all_in_sync_and_existing_objects_go_by_id():
     existing = tenant([policy_info("c" * 32, "Corp", min_length=12)], [group_info("g1", "G", "c" * 32, ["s1", "s2"])])
-    result = plan(existing, policies=[{"name": "Corp", "min_length": 12}],
-                  sync_groups=[{"name": "G", "password_policy": "Corp", "sources": ["Salesforce", "GitHub"]}])
+    result = plan(
+        existing, policies=[{"name": "Corp", "min_length": 12}], sync_groups=[{"name": "G", "password_policy": "Corp", "sources": ["Salesforce", "GitHub"]}]
+    )
     assert steps(result, "name", "action") == [("Corp", "none"), ("G", "none")]
     assert [step["args"]["id"] for step in result["steps"]] == ["c" * 32, "g1"]
 
 
 def test_a_source_moving_between_groups_is_ordered_giver_first():
     existing = tenant([policy_info("c" * 32, "Corp")], [group_info("g1", "A", "c" * 32, ["s0", "s1", "s2"])])
-    result = plan(existing, sync_groups=[
-        {"name": "B", "password_policy": "Corp", "sources": ["GitHub", "LDAP"]},  # takes GitHub from A
-        {"name": "A", "password_policy": "Corp", "sources": ["AD", "Salesforce"]},  # gives GitHub up
-    ])
+    result = plan(
+        existing,
+        sync_groups=[
+            {"name": "B", "password_policy": "Corp", "sources": ["GitHub", "LDAP"]},  # takes GitHub from A
+            {"name": "A", "password_policy": "Corp", "sources": ["AD", "Salesforce"]},  # gives GitHub up
+        ],
+    )
     assert result["errors"] == []
     assert steps(result, "name", "action") == [("A", "update"), ("B", "create")]
 
@@ -61,16 +68,14 @@ def test_a_source_moving_between_groups_is_ordered_giver_first():
 def test_a_swap_between_groups_cannot_be_ordered_and_says_why():
     groups = [group_info("g1", "A", "c" * 32, ["s0", "s1"]), group_info("g2", "B", "c" * 32, ["s2", "s3"])]
     existing = tenant([policy_info("c" * 32, "Corp")], groups)
-    result = plan(existing, sync_groups=[
-        {"name": "A", "sources": ["AD", "Salesforce"]}, {"name": "B", "sources": ["GitHub", "LDAP"]}])
+    result = plan(existing, sync_groups=[{"name": "A", "sources": ["AD", "Salesforce"]}, {"name": "B", "sources": ["GitHub", "LDAP"]}])
     assert [error["name"] for error in result["errors"]] == ["A", "B"]
     assert "one password sync group only" in result["errors"][0]["msg"]
 
 
 def test_deleted_groups_go_first_so_their_sources_are_free():
     existing = tenant([policy_info("c" * 32, "Corp")], [group_info("g1", "Old", "c" * 32, ["s0", "s1"])])
-    result = plan(existing, sync_groups=[{"name": "New", "password_policy": "Corp", "sources": ["AD", "GitHub"]},
-                                         {"name": "Old", "state": "absent"}])
+    result = plan(existing, sync_groups=[{"name": "New", "password_policy": "Corp", "sources": ["AD", "GitHub"]}, {"name": "Old", "state": "absent"}])
     assert result["errors"] == []
     assert steps(result, "name", "phase", "action") == [("Old", 1, "delete"), ("New", 3, "create")]
 
@@ -85,9 +90,14 @@ def test_the_policy_a_deleted_group_leaves_on_its_sources_is_seen_in_the_same_ru
 
 
 def test_every_error_is_found_before_anything_is_written():
-    result = plan(tenant(), policies=[{"name": "Bad", "min_length": -1}, {"name": "Dup"}, {"name": "Dup"}],
-                  sync_groups=[{"name": "G", "password_policy": "Nope", "sources": ["AD", "Nada"]},
-                               {"name": "H", "password_policy": "Default", "sources": ["AD", "Workday"]}])
+    result = plan(
+        tenant(),
+        policies=[{"name": "Bad", "min_length": -1}, {"name": "Dup"}, {"name": "Dup"}],
+        sync_groups=[
+            {"name": "G", "password_policy": "Nope", "sources": ["AD", "Nada"]},
+            {"name": "H", "password_policy": "Default", "sources": ["AD", "Workday"]},
+        ],
+    )
     messages = [(error["name"], error["msg"]) for error in result["errors"]]
     assert ("Dup", "password policy 'Dup' is listed twice in the role's input") in messages
     assert any(name == "Bad" and "min_length must be 0 or more" in msg for name, msg in messages)
@@ -96,17 +106,14 @@ def test_every_error_is_found_before_anything_is_written():
 
 
 def test_a_group_may_use_a_policy_the_same_run_creates():
-    result = plan(tenant(), policies=[{"name": "New policy"}],
-                  sync_groups=[{"name": "G", "password_policy": "New policy", "sources": ["AD", "GitHub"]}])
+    result = plan(tenant(), policies=[{"name": "New policy"}], sync_groups=[{"name": "G", "password_policy": "New policy", "sources": ["AD", "GitHub"]}])
     assert result["errors"] == [] and steps(result, "action") == [("create",), ("create",)]
 
 
 def test_exclusive_deletes_unlisted_objects_but_never_the_default_policy():
-    existing = tenant([policy_info("c" * 32, "Corp"), policy_info("e" * 32, "Extra")],
-                      [group_info("g1", "Stray", "e" * 32, ["s0", "s1"])])
+    existing = tenant([policy_info("c" * 32, "Corp"), policy_info("e" * 32, "Extra")], [group_info("g1", "Stray", "e" * 32, ["s0", "s1"])])
     result = plan(existing, policies=[{"name": "Corp"}], exclusive=True)
-    assert steps(result, "name", "phase", "action", "exclusive") == [
-        ("Stray", 1, "delete", True), ("Corp", 2, "none", False), ("Extra", 4, "delete", True)]
+    assert steps(result, "name", "phase", "action", "exclusive") == [("Stray", 1, "delete", True), ("Corp", 2, "none", False), ("Extra", 4, "delete", True)]
     assert result["steps"][2]["args"] == {"state": "absent", "id": "e" * 32, "name": "Extra"}
 
 

@@ -3,19 +3,35 @@
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import (
-    FIELDS, PolicyReconciler, module_options)
-
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import FIELDS, PolicyReconciler, module_options
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
-DEFAULT = {"id": "d" * 32, "name": "Default Password Policy", "defaultPolicy": True, "minLength": 8,
-           "dateCreated": 1639056206564, "lastUpdated": None, "sourceIds": []}
-CORP = {"id": "c" * 32, "name": "Corporate", "defaultPolicy": False, "minLength": 12, "maxLength": 0,
-        "useDictionary": True, "description": "corp", "sourceIds": ["s1"], "dateCreated": 1639056206564,
-        "lastUpdated": 1662385430753}
-SOURCES = [{"id": "s1", "name": "Active Directory", "features": ["PASSWORD"]},
-           {"id": "s2", "name": "GitHub", "features": ["PASSWORD"]},
-           {"id": "s3", "name": 'R&D "EU" #1', "features": ["PASSWORD"]}]
+DEFAULT = {
+    "id": "d" * 32,
+    "name": "Default Password Policy",
+    "defaultPolicy": True,
+    "minLength": 8,
+    "dateCreated": 1639056206564,
+    "lastUpdated": None,
+    "sourceIds": [],
+}
+CORP = {
+    "id": "c" * 32,
+    "name": "Corporate",
+    "defaultPolicy": False,
+    "minLength": 12,
+    "maxLength": 0,
+    "useDictionary": True,
+    "description": "corp",
+    "sourceIds": ["s1"],
+    "dateCreated": 1639056206564,
+    "lastUpdated": 1662385430753,
+}
+SOURCES = [
+    {"id": "s1", "name": "Active Directory", "features": ["PASSWORD"]},
+    {"id": "s2", "name": "GitHub", "features": ["PASSWORD"]},
+    {"id": "s3", "name": 'R&D "EU" #1', "features": ["PASSWORD"]},
+]
 
 
 def params(**values):
@@ -37,7 +53,7 @@ def client():
 def test_create_sends_only_what_the_task_set_over_isc_defaults(client):
     result = run(client, name="Vendors", min_length=16, sources=["GitHub"])
     assert result["changed"] is True
-    (method, path, body), = client.writes
+    ((method, path, body),) = client.writes
     assert (method, path) == ("POST", "/password-policies")
     assert body["name"] == "Vendors" and body["minLength"] == 16 and body["sourceIds"] == ["s2"]
     assert body["minCharacterTypes"] == -1 and body["passwordExpiration"] == 90
@@ -57,8 +73,7 @@ def test_check_mode_create_writes_nothing_and_predicts_the_object(client):
 
 
 def test_same_values_again_change_nothing(client):
-    result = run(client, name="Corporate", min_length=12, use_dictionary=True, description="corp",
-                 sources=["Active Directory"])
+    result = run(client, name="Corporate", min_length=12, use_dictionary=True, description="corp", sources=["Active Directory"])
     assert result["changed"] is False
     assert client.writes == []
     assert result["diff"]["before"] == result["diff"]["after"]
@@ -67,13 +82,12 @@ def test_same_values_again_change_nothing(client):
 def test_update_puts_the_whole_object_with_only_the_managed_field_changed(client):
     result = run(client, name="Corporate", min_length=14)
     assert result["changed"] is True
-    (method, path, body), = client.writes
+    ((method, path, body),) = client.writes
     assert (method, path) == ("PUT", "/password-policies/" + "c" * 32)
     assert body["minLength"] == 14
     assert body["useDictionary"] is True and body["description"] == "corp" and body["sourceIds"] == ["s1"]
     assert body["dateCreated"] == 1639056206564  # the tenant's own fields go back unchanged
-    assert result["diff"] == {"before": {"name": "Corporate", "min_length": 12},
-                              "after": {"name": "Corporate", "min_length": 14}}
+    assert result["diff"] == {"before": {"name": "Corporate", "min_length": 12}, "after": {"name": "Corporate", "min_length": 14}}
 
 
 def test_check_mode_update_predicts_without_writing(client):
@@ -129,18 +143,20 @@ def test_info_read_returns_module_shaped_items_with_source_names(client):
     assert [i["id"] for i in PolicyReconciler(client).read(name="Corporate")] == ["c" * 32]
 
 
-@pytest.mark.parametrize("values, option, text", [
-    (dict(min_length=-1), "min_length", "min_length must be 0 or more; got -1"),
-    (dict(expiration_days=-5), "expiration_days", "expiration_days must be 0 or more"),
-    (dict(max_repeated_chars=-2), "max_repeated_chars", "must be -1 (not enforced) or 0 or more; got -2"),
-    (dict(min_character_types=5), "min_character_types", "between -1 and 4"),
-    (dict(min_length=20, max_length=10), "min_length", "min_length (20) must not be greater than max_length (10)"),
-    (dict(max_length=3, min_length=0, min_upper=1, min_lower=1, min_numeric=1, min_special=1), "max_length",
-     "1 + 1 + 1 + 1 = 4 > 3"),
-    (dict(sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
-    (dict(sources=["GitHub"], source_ids=["s1"]), "sources", "sources and source_ids name different sources"),
-    (dict(name="   "), "name", "name must not be empty or blank"),
-])
+@pytest.mark.parametrize(
+    "values, option, text",
+    [
+        (dict(min_length=-1), "min_length", "min_length must be 0 or more; got -1"),
+        (dict(expiration_days=-5), "expiration_days", "expiration_days must be 0 or more"),
+        (dict(max_repeated_chars=-2), "max_repeated_chars", "must be -1 (not enforced) or 0 or more; got -2"),
+        (dict(min_character_types=5), "min_character_types", "between -1 and 4"),
+        (dict(min_length=20, max_length=10), "min_length", "min_length (20) must not be greater than max_length (10)"),
+        (dict(max_length=3, min_length=0, min_upper=1, min_lower=1, min_numeric=1, min_special=1), "max_length", "1 + 1 + 1 + 1 = 4 > 3"),
+        (dict(sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
+        (dict(sources=["GitHub"], source_ids=["s1"]), "sources", "sources and source_ids name different sources"),
+        (dict(name="   "), "name", "name must not be empty or blank"),
+    ],
+)
 def test_invalid_values_fail_before_any_write(client, values, option, text):
     values.setdefault("name", "New policy")
     with pytest.raises(ValidationError) as error:

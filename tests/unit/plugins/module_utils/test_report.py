@@ -16,10 +16,8 @@ def policy_info(pid, name, **values):
     return item
 
 
-TENANT = {"policies": [policy_info("c" * 32, "Corp", min_length=8), policy_info("o" * 32, "Old")],
-          "sync_groups": [], "sources": SOURCES}
-POLICIES = [{"name": "Corp", "min_length": 12, "source_ids": ["s2"]}, {"name": "New", "min_length": 9},
-            {"name": "Old", "state": "absent"}]
+TENANT = {"policies": [policy_info("c" * 32, "Corp", min_length=8), policy_info("o" * 32, "Old")], "sync_groups": [], "sources": SOURCES}
+POLICIES = [{"name": "Corp", "min_length": 12, "source_ids": ["s2"]}, {"name": "New", "min_length": 9}, {"name": "Old", "state": "absent"}]
 
 
 def test_audit_report_lists_each_object_with_the_fields_that_differ():
@@ -30,8 +28,10 @@ def test_audit_report_lists_each_object_with_the_fields_that_differ():
     assert report["drift"] == 3
     corp = [entry for entry in report["objects"] if entry["name"] == "Corp"][0]
     assert corp["status"] == "would update"
-    assert corp["changes"] == [{"field": "min_length", "tenant": 8, "desired": 12},
-                               {"field": "sources", "tenant": [], "desired": ["Git|Hub"]}]  # ids shown by name
+    assert corp["changes"] == [
+        {"field": "min_length", "tenant": 8, "desired": 12},
+        {"field": "sources", "tenant": [], "desired": ["Git|Hub"]},
+    ]  # ids shown by name
     assert report["summary"][0] == "Totals: would create 1, would update 1, would delete 1, in sync 0"
     assert "would update: password policy 'Corp': min_length 8 -> 12; sources (none) -> Git|Hub" in report["summary"]
 
@@ -77,13 +77,10 @@ def test_markdown_of_an_apply_run_says_before_and_after():
 
 
 def test_export_gives_names_and_only_set_values():
-    policies = [policy_info("c" * 32, "Corp", min_length=12, description=None, source_ids=["s1"], sources=["AD"],
-                            expiration_reminder_days=None)]
-    groups = [{"id": "g", "name": "G", "password_policy": "Corp", "password_policy_id": "c" * 32,
-               "sources": None, "source_ids": ["s1", "gone"]}]
+    policies = [policy_info("c" * 32, "Corp", min_length=12, description=None, source_ids=["s1"], sources=["AD"], expiration_reminder_days=None)]
+    groups = [{"id": "g", "name": "G", "password_policy": "Corp", "password_policy_id": "c" * 32, "sources": None, "source_ids": ["s1", "gone"]}]
     exported = export(policies, groups)
     corp = exported["password_config_policies"][0]
     assert corp["name"] == "Corp" and corp["min_length"] == 12 and corp["sources"] == ["AD"]
     assert "description" not in corp and "expiration_reminder_days" not in corp and "id" not in corp
-    assert exported["password_config_sync_groups"] == [
-        {"name": "G", "password_policy": "Corp", "source_ids": ["s1", "gone"]}]  # a dangling id is kept as an id
+    assert exported["password_config_sync_groups"] == [{"name": "G", "password_policy": "Corp", "source_ids": ["s1", "gone"]}]  # a dangling id is kept as an id

@@ -6,16 +6,19 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils import sta
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import FIELDS
 
 
-@pytest.mark.parametrize("value, kind, expected", [
-    ("8", "int", 8),
-    (8, "int", 8),
-    ("true", "bool", True),
-    (False, "bool", False),
-    ("", "str", None),
-    ("x", "str", "x"),
-    (["b", "a", "b"], "set", ["a", "b"]),
-    (None, "int", None),
-])
+@pytest.mark.parametrize(
+    "value, kind, expected",
+    [
+        ("8", "int", 8),
+        (8, "int", 8),
+        ("true", "bool", True),
+        (False, "bool", False),
+        ("", "str", None),
+        ("x", "str", "x"),
+        (["b", "a", "b"], "set", ["a", "b"]),
+        (None, "int", None),
+    ],
+)
 def test_normalise(value, kind, expected):
     assert st.normalise(value, kind) == expected
 
@@ -59,12 +62,15 @@ def test_to_api_round_trips_every_field():
     assert st.from_api(FIELDS, st.to_api(FIELDS, state)) == state
 
 
-@pytest.mark.parametrize("value, expected", [
-    (1639056206564, "2021-12-09T13:23:26.564Z"),
-    ("1639056206564", "2021-12-09T13:23:26.564Z"),
-    ("2023-03-16T04:00:00Z", "2023-03-16T04:00:00Z"),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (1639056206564, "2021-12-09T13:23:26.564Z"),
+        ("1639056206564", "2021-12-09T13:23:26.564Z"),
+        ("2023-03-16T04:00:00Z", "2023-03-16T04:00:00Z"),
+        (None, None),
+    ],
+)
 def test_iso8601(value, expected):
     assert st.iso8601(value) == expected
 

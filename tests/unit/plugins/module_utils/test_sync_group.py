@@ -3,20 +3,25 @@
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError, ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import (
-    SyncGroupReconciler, module_options)
-
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler, module_options
 
-POLICIES = [{"id": "p1", "name": "Corporate"}, {"id": "p2", "name": "Engineering"},
-            {"id": "p3", "name": "Twin"}, {"id": "p4", "name": "Twin"}]
-SOURCES = [{"id": "s1", "name": "Active Directory", "features": ["PROVISIONING", "PASSWORD"]},
-           {"id": "s2", "name": "GitHub", "features": ["PASSWORD"]},
-           {"id": "s3", "name": "Salesforce", "features": ["PASSWORD"]},
-           {"id": "s4", "name": "Workday", "features": ["PROVISIONING"]},
-           {"id": "s5", "name": "LDAP", "features": ["PASSWORD"]}]
-GROUP = {"id": "g1", "name": "Corporate accounts", "passwordPolicyId": "p1", "sourceIds": ["s2", "s1"],
-         "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}
+POLICIES = [{"id": "p1", "name": "Corporate"}, {"id": "p2", "name": "Engineering"}, {"id": "p3", "name": "Twin"}, {"id": "p4", "name": "Twin"}]
+SOURCES = [
+    {"id": "s1", "name": "Active Directory", "features": ["PROVISIONING", "PASSWORD"]},
+    {"id": "s2", "name": "GitHub", "features": ["PASSWORD"]},
+    {"id": "s3", "name": "Salesforce", "features": ["PASSWORD"]},
+    {"id": "s4", "name": "Workday", "features": ["PROVISIONING"]},
+    {"id": "s5", "name": "LDAP", "features": ["PASSWORD"]},
+]
+GROUP = {
+    "id": "g1",
+    "name": "Corporate accounts",
+    "passwordPolicyId": "p1",
+    "sourceIds": ["s2", "s1"],
+    "created": "2026-01-01T00:00:00.000Z",
+    "modified": "2026-01-01T00:00:00.000Z",
+}
 OTHER = {"id": "g2", "name": "Engineering accounts", "passwordPolicyId": "p2", "sourceIds": ["s5", "s3"]}
 
 
@@ -39,18 +44,16 @@ def client():
 def test_create_with_names(client):
     client.store["/password-sync-groups"].pop("g2")
     result = run(client, name="New group", password_policy="Engineering", sources=["LDAP", "Salesforce"])
-    (method, path, body), = client.writes
+    ((method, path, body),) = client.writes
     assert (method, path) == ("POST", "/password-sync-groups")
     assert body == {"name": "New group", "passwordPolicyId": "p2", "sourceIds": ["s3", "s5"]}
     group = result["password_sync_group"]
     assert group["password_policy"] == "Engineering" and group["sources"] == ["LDAP", "Salesforce"]
-    assert result["diff"] == {"before": {}, "after": {"name": "New group", "password_policy": "Engineering",
-                                                      "sources": ["LDAP", "Salesforce"]}}
+    assert result["diff"] == {"before": {}, "after": {"name": "New group", "password_policy": "Engineering", "sources": ["LDAP", "Salesforce"]}}
 
 
 def test_same_again_is_not_changed_and_needs_no_lookup_beyond_names(client):
-    result = run(client, name="Corporate accounts", password_policy="Corporate",
-                 sources=["Active Directory", "GitHub"])
+    result = run(client, name="Corporate accounts", password_policy="Corporate", sources=["Active Directory", "GitHub"])
     assert result["changed"] is False and client.writes == []
     paths = [call[1] for call in client.calls]
     assert paths == ["/password-sync-groups", "/password-policies", "/sources"]
@@ -64,22 +67,19 @@ def test_same_again_by_ids_reads_only_the_group(client):
 
 def test_update_puts_the_whole_group(client):
     client.store["/password-sync-groups"]["g2"]["sourceIds"] = ["s5"]
-    result = run(client, name="Corporate accounts", password_policy="Engineering",
-                 sources=["Active Directory", "GitHub", "Salesforce"])
-    (method, path, body), = client.writes
+    result = run(client, name="Corporate accounts", password_policy="Engineering", sources=["Active Directory", "GitHub", "Salesforce"])
+    ((method, path, body),) = client.writes
     assert (method, path) == ("PUT", "/password-sync-groups/g1")
     assert body["passwordPolicyId"] == "p2" and body["sourceIds"] == ["s1", "s2", "s3"]
     assert body["created"] == "2026-01-01T00:00:00.000Z"
     assert result["diff"] == {
-        "before": {"name": "Corporate accounts", "password_policy": "Corporate",
-                   "sources": ["Active Directory", "GitHub"]},
-        "after": {"name": "Corporate accounts", "password_policy": "Engineering",
-                  "sources": ["Active Directory", "GitHub", "Salesforce"]}}
+        "before": {"name": "Corporate accounts", "password_policy": "Corporate", "sources": ["Active Directory", "GitHub"]},
+        "after": {"name": "Corporate accounts", "password_policy": "Engineering", "sources": ["Active Directory", "GitHub", "Salesforce"]},
+    }
 
 
 def test_check_mode_predicts_without_writing(client):
-    result = run(client, check_mode=True, name="Corporate accounts", sources=["Active Directory", "GitHub"],
-                 password_policy="Engineering")
+    result = run(client, check_mode=True, name="Corporate accounts", sources=["Active Directory", "GitHub"], password_policy="Engineering")
     assert result["changed"] is True and client.writes == []
     assert result["password_sync_group"]["password_policy_id"] == "p2"
     assert result["password_sync_group"]["id"] == "g1"
@@ -96,29 +96,28 @@ def test_info_read_fills_in_names(client):
     groups = SyncGroupReconciler(client).read()
     assert [(g["name"], g["password_policy"], g["sources"]) for g in groups] == [
         ("Corporate accounts", "Corporate", ["Active Directory", "GitHub"]),
-        ("Engineering accounts", "Engineering", ["LDAP", "Salesforce"])]
-    assert set(groups[0]) == {"id", "name", "password_policy", "password_policy_id", "sources", "source_ids",
-                              "created", "modified"}
+        ("Engineering accounts", "Engineering", ["LDAP", "Salesforce"]),
+    ]
+    assert set(groups[0]) == {"id", "name", "password_policy", "password_policy_id", "sources", "source_ids", "created", "modified"}
 
 
-@pytest.mark.parametrize("values, option, text", [
-    (dict(password_policy="Nope", sources=["GitHub", "LDAP"]), "password_policy", "no password policy named 'Nope'"),
-    (dict(password_policy="Twin", sources=["GitHub", "LDAP"]), "password_policy", "matches 2 password policies"),
-    (dict(password_policy="Corporate", sources=["GitHub", "Nope", "Nada"]), "sources",
-     "no source named 'Nope', 'Nada'"),
-    (dict(password_policy="Corporate", sources=["GitHub"]), "sources", "needs at least 2 sources; got 1"),
-    (dict(password_policy="Corporate", source_ids=["s2"]), "source_ids", "needs at least 2 sources; got 1"),
-    (dict(password_policy="Corporate", sources=["GitHub", "Workday"]), "sources",
-     "'Workday' does not support password management"),
-    (dict(password_policy="Corporate", sources=["GitHub", "LDAP"]), "sources",
-     "'GitHub' is in 'Corporate accounts', 'LDAP' is in 'Engineering accounts'"),
-    (dict(password_policy="Corporate", password_policy_id="p2", sources=["GitHub", "LDAP"]), "password_policy",
-     "has id p1, not password_policy_id p2"),
-    (dict(password_policy_id="p1", source_ids=["s3", "s4"]), "source_ids", "'Workday' does not support"),
-    (dict(sources=["GitHub", "LDAP"]), "password_policy", "password_policy (or password_policy_id) is required"),
-    (dict(password_policy="Corporate"), "sources", "sources (or source_ids) are required"),
-    (dict(name=" ", password_policy="Corporate", sources=["GitHub", "LDAP"]), "name", "must not be empty"),
-])
+@pytest.mark.parametrize(
+    "values, option, text",
+    [
+        (dict(password_policy="Nope", sources=["GitHub", "LDAP"]), "password_policy", "no password policy named 'Nope'"),
+        (dict(password_policy="Twin", sources=["GitHub", "LDAP"]), "password_policy", "matches 2 password policies"),
+        (dict(password_policy="Corporate", sources=["GitHub", "Nope", "Nada"]), "sources", "no source named 'Nope', 'Nada'"),
+        (dict(password_policy="Corporate", sources=["GitHub"]), "sources", "needs at least 2 sources; got 1"),
+        (dict(password_policy="Corporate", source_ids=["s2"]), "source_ids", "needs at least 2 sources; got 1"),
+        (dict(password_policy="Corporate", sources=["GitHub", "Workday"]), "sources", "'Workday' does not support password management"),
+        (dict(password_policy="Corporate", sources=["GitHub", "LDAP"]), "sources", "'GitHub' is in 'Corporate accounts', 'LDAP' is in 'Engineering accounts'"),
+        (dict(password_policy="Corporate", password_policy_id="p2", sources=["GitHub", "LDAP"]), "password_policy", "has id p1, not password_policy_id p2"),
+        (dict(password_policy_id="p1", source_ids=["s3", "s4"]), "source_ids", "'Workday' does not support"),
+        (dict(sources=["GitHub", "LDAP"]), "password_policy", "password_policy (or password_policy_id) is required"),
+        (dict(password_policy="Corporate"), "sources", "sources (or source_ids) are required"),
+        (dict(name=" ", password_policy="Corporate", sources=["GitHub", "LDAP"]), "name", "must not be empty"),
+    ],
+)
 def test_invalid_groups_fail_before_any_write(client, values, option, text):
     values.setdefault("name", "New group")
     with pytest.raises(ValidationError) as error:
