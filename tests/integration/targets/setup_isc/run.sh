@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# run.sh [--tenants N] COMMAND [ARG...]: run COMMAND against fresh local ISC simulators (one by default),
-# started and stopped around it. ansible-test points ANSIBLE_COLLECTIONS_PATH at the collection under
-# test, which ships the simulator.
+# run.sh [--tenants N] COMMAND [ARG...]: run COMMAND where the integration tests run.
+# - By default: against fresh local ISC simulators (one, or N with --tenants), started and stopped
+#   around it; ansible-test points ANSIBLE_COLLECTIONS_PATH at the collection, which ships them.
+# - Under `make test-live` (tests/integration/integration_config.yml present): against the live
+#   tenant it names, with a unique name prefix, cleaning up every prefixed object afterwards.
 set -eu
 collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/sailpoint_community/isc"
 tenants=1
 if [ "${1:-}" = "--tenants" ]; then
   tenants=$2
   shift 2
+fi
+export ISC_RUN_READY=1
+if [ -f ../../integration_config.yml ]; then
+  exec python "${collection}/tools/with_live_tenant.py" ../../integration_config.yml -- "$@"
 fi
 exec python "${collection}/tools/with_simulator.py" --tenants "${tenants}" -- "$@"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The AWX credential type in extensions/awx against a fresh local ISC simulator: render its injectors
+# as AWX does, run the password_config role with only the environment they give (as in an AWX job),
+# then check the tenant and the simulator's journal from outside.
+set -euxo pipefail
+if [ -z "${ISC_SIM_URL:-}" ]; then
+  exec ../setup_isc/run.sh "$0" "$@"
+fi
+collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/sailpoint_community/isc"
+credential_type="${collection}/extensions/awx/isc_credential_type.yml"
+play() { ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" "$@"; }
+
+# The PAT that only the AWX credential knows: its client id and secret differ from the outer SAIL_*.
+secret="awx-$(python -c 'import secrets; print(secrets.token_hex(12))')"
+play setup.yml -e awx_client_secret="${secret}" "$@"
+
+as_awx_job() {
+  python render_injectors.py "${credential_type}" \
+    base_url="${ISC_SIM_URL}" client_id=awx-job-pat client_secret="${secret}" -- "$@"
+}
+as_awx_job ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" converge.yml "$@"
+as_awx_job ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" audit.yml --check "$@"
+play check.yml "$@"
