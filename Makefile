@@ -20,13 +20,14 @@ export ANSIBLE_REMOTE_TMP := $(BUILD)/tmp
 export PATH := $(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help test demo simulator setup tree units sanity integration lint clean
+.PHONY: help test demo simulator setup tree units sanity integration lint bench clean test-live
+.PHONY: docs docs-lint changelog galaxy ee test-matrix ruff
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-test: setup  ## Unit, sanity, integration and lint checks, with a summary (what CI runs)
-	@$(BIN)/python tools/run_checks.py units sanity integration lint
+test: setup  ## Ruff, unit, sanity, docs, changelog, Galaxy, EE, integration and lint checks, with a summary (CI)
+	@$(BIN)/python tools/run_checks.py ruff units sanity docs-lint changelog galaxy ee integration lint
 
 demo: tree  ## Start the simulator, converge, audit and export a sample tenant with the role, stop it
 	@cd $(COLLECTION) && $(BIN)/python tools/with_simulator.py -- bash examples/demo/demo.sh
@@ -56,8 +57,39 @@ sanity: tree  ## ansible-test sanity, no ignore file
 integration: tree  ## ansible-test integration targets against the simulator
 	cd $(COLLECTION) && $(BIN)/ansible-test integration --local --python 3.11 --color no
 
+ruff: setup  ## ruff: lint and format check of the Python in plugins/ and tests/ (ruff.toml)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check --diff plugins tests
+
 lint: tree  ## ansible-lint, production profile
 	cd $(COLLECTION) && $(BIN)/ansible-lint --offline --profile production
 
-clean:  ## Remove the virtualenv and the build tree
-	rm -rf $(VENV) $(BUILD)
+test-live: tree  ## The integration tests against a real tenant (SAIL_* and ISC_TEST_SOURCES; see tools/test_live.py)
+	@cd $(COLLECTION) && $(BIN)/python tools/test_live.py
+
+bench: tree  ## Benchmark the role on a synthetic tenant (POLICIES=100 SYNC_GROUPS=50 SOURCES=300)
+	cd $(COLLECTION) && $(BIN)/python tools/bench/bench.py --out $(CURDIR)/bench-results \
+		--policies $(or $(POLICIES),100) --groups $(or $(SYNC_GROUPS),50) --sources $(or $(SOURCES),300)
+
+docs: tree  ## Build the HTML docs site (plugin docs and docs/docsite guides) into docs/build/html
+	cd $(COLLECTION) && $(BIN)/python tools/build_docs.py --work $(BUILD)/docsite --output $(CURDIR)/docs/build
+
+docs-lint: tree  ## antsibull-docs lint-collection-docs: plugin, role and guide docs (tools/docs_lint.py)
+	cd $(COLLECTION) && $(BIN)/python tools/docs_lint.py --plugin-docs --check-extra-docs-refs \
+		--validate-collection-refs all --disallow-unknown-collection-refs .
+
+changelog: tree  ## antsibull-changelog lint, and a fragment for every change to plugins/ or roles/
+	cd $(COLLECTION) && $(BIN)/antsibull-changelog lint
+	$(BIN)/python tools/check_changelog.py
+
+galaxy: tree  ## Build the Galaxy tarball, check its contents, run galaxy-importer on it
+	$(BIN)/python tools/check_galaxy.py $(COLLECTION)
+
+ee: tree  ## ansible-builder: the collection's EE requirements, and examples/execution-environment
+	cd $(COLLECTION) && $(BIN)/python tools/check_ee.py $(BUILD)
+
+test-matrix: setup  ## Sanity and integration on every supported ansible-core (tools/matrix.txt); slow
+	$(BIN)/python tools/test_matrix.py $(if $(CORES),--only $(CORES)) $(if $(CHECK_INDEX),--check-index)
+
+clean:  ## Remove the virtualenvs (.venv, the matrix's .venv-core-*), the build tree and the docs site
+	rm -rf $(VENV) $(CURDIR)/.venv-core-* $(BUILD) $(CURDIR)/docs/build
