@@ -86,15 +86,20 @@ class Reconciler:
             return found
         return one_by_name(self.items(), params["name"], self.noun)
 
-    def read(self, object_id=None, name=None):
-        """Objects as the _info modules return them: the one with ``object_id``, those named ``name``, or all."""
+    def read(self, object_id=None, name=None, resolve_names=True):
+        """Objects as the _info modules return them: the one with ``object_id``, those named ``name``, or all.
+
+        Without ``resolve_names`` the names of referenced objects (sources, the policy) are not looked
+        up and stay None: the requests that cost are left out for callers that hold those objects.
+        """
         if object_id:
             found = self.collection.get(object_id)
             objects = [found] if found else []
         else:
             objects = [item for item in self.items() if name is None or item.get("name") == name]
         states = [self.state_of(obj) for obj in objects]
-        self.learn_names(states)
+        if resolve_names:
+            self.learn_names(states)
         return [self.describe(state) for state in states]
 
     def run(self, params):

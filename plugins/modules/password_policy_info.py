@@ -25,6 +25,13 @@ options:
   id:
     description: Return only the policy with this ID; an unknown ID gives an empty list.
     type: str
+  resolve_names:
+    description:
+      - Look up the names of the governed sources for C(sources).
+      - With V(false) they are null and only the IDs are returned, which saves one request per 50
+        sources on large tenants (the P(sailpoint_community.isc.password_config#role) role reads the sources itself).
+    type: bool
+    default: true
 seealso:
   - module: sailpoint_community.isc.password_policy
 """
@@ -37,6 +44,11 @@ EXAMPLES = r"""
 - name: Show their names
   ansible.builtin.debug:
     msg: "{{ policies.password_policies | map(attribute='name') | list }}"
+
+- name: Read every policy with source IDs only, one request fewer per 50 sources
+  sailpoint_community.isc.password_policy_info:
+    resolve_names: false
+  register: policies_by_id
 
 - name: Read one policy by name
   sailpoint_community.isc.password_policy_info:
@@ -55,7 +67,8 @@ RETURN = r"""
 password_policies:
   description:
     - The policies, with the option names of M(sailpoint_community.isc.password_policy) plus the read-only C(id),
-      C(default_policy), C(created) and C(modified); C(sources) holds the names of the governed sources.
+      C(default_policy), C(created) and C(modified); C(sources) holds the names of the governed sources
+      (null with O(resolve_names=false)).
   returned: always
   type: list
   elements: dict
@@ -100,12 +113,18 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy imp
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str")),
+        argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str"), resolve_names=dict(type="bool", default=True)),
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,
     )
     run_module(
-        module, lambda client: dict(changed=False, password_policies=PolicyReconciler(client).read(object_id=module.params["id"], name=module.params["name"]))
+        module,
+        lambda client: dict(
+            changed=False,
+            password_policies=PolicyReconciler(client).read(
+                object_id=module.params["id"], name=module.params["name"], resolve_names=module.params["resolve_names"]
+            ),
+        ),
     )
 
 

@@ -1,0 +1,50 @@
+"""The _info modules against the simulator: names resolved by default, ids only on request."""
+
+from ansible_collections.sailpoint_community.isc.plugins.modules import password_policy_info, password_sync_group_info
+
+GROUP = {"name": "Info group"}
+
+
+def requests_during(sim, action):
+    """(result, ["METHOD /path", ...] of the API requests the action made; token requests left out)."""
+    since = sim.journal()["last_seq"]
+    result = action()
+    return result, ["%s %s" % (entry["method"], entry["path"]) for entry in sim.journal(since=since)["requests"] if entry["path"].startswith("/v3/")]
+
+
+def seeded_group(simulator):
+    state = simulator.state()
+    policy_id = state["policies"][0]["id"]
+    password_sources = [source for source in state["sources"] if "PASSWORD" in source.get("features", [])][:2]
+    simulator.seed({"sync_groups": [dict(GROUP, passwordPolicyId=policy_id, sourceIds=[source["id"] for source in password_sources])]})
+    return state["policies"][0]["name"], sorted(source["name"] for source in password_sources)
+
+
+def test_sync_group_info_resolves_policy_and_source_names_by_default(simulator, run_module):
+    policy_name, source_names = seeded_group(simulator)
+    result, requests = requests_during(simulator, lambda: run_module(password_sync_group_info, {"name": GROUP["name"]}))
+    (group,) = result["password_sync_groups"]
+    assert group["password_policy"] == policy_name
+    assert group["sources"] == source_names
+    assert [request.split("?")[0] for request in requests] == ["GET /v3/password-sync-groups", "GET /v3/password-policies", "GET /v3/sources"]
+
+
+def test_sync_group_info_without_names_makes_one_request_and_returns_ids(simulator, run_module):
+    seeded_group(simulator)
+    result, requests = requests_during(simulator, lambda: run_module(password_sync_group_info, {"name": GROUP["name"], "resolve_names": False}))
+    (group,) = result["password_sync_groups"]
+    assert group["password_policy"] is None and group["sources"] is None
+    assert group["password_policy_id"] and len(group["source_ids"]) == 2
+    assert [request.split("?")[0] for request in requests] == ["GET /v3/password-sync-groups"]
+
+
+def test_policy_info_without_names_leaves_sources_out(simulator, run_module):
+    state = simulator.state()
+    source_id = state["sources"][0]["id"]
+    simulator.seed({"policies": [{"name": "Info policy", "sourceIds": [source_id]}]})
+    named, _requests = requests_during(simulator, lambda: run_module(password_policy_info, {"name": "Info policy"}))
+    assert named["password_policies"][0]["sources"] == [state["sources"][0]["name"]]
+    result, requests = requests_during(simulator, lambda: run_module(password_policy_info, {"name": "Info policy", "resolve_names": False}))
+    (policy,) = result["password_policies"]
+    assert policy["sources"] is None and policy["source_ids"] == [source_id]
+    assert [request.split("?")[0] for request in requests] == ["GET /v3/password-policies"]
