@@ -22,10 +22,10 @@ ansible localhost -i inventory.yml -m sailpoint_community.isc.password_policy \
 
 heading "4. Audit in check mode: nothing is written, the drift is reported"
 playbook site.yml --check -e report_dir="$work/reports" | grep -A6 -E "Show what differs|PLAY RECAP"
-heading "4. The drift report for people (the JSON one is next to it)"
+heading "5. The drift report for people (the JSON one is next to it)"
 cat "$work/reports/password-config-localhost.md"
 
-heading "5. Export the tenant to the role's input format"
+heading "6. Export the tenant to the role's input format"
 ansible-playbook -i inventory.yml sailpoint_community.isc.export -e export_file="$work/exported.yml" | grep '"msg"'
 cat "$work/exported.yml"
 
