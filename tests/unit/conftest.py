@@ -9,8 +9,13 @@ import pytest
 COLLECTION_ROOT = Path(__file__).resolve().parents[2]
 SPEC_IN_SHARED = Path("shared", "sailpoint-api", "isc-v3-password-subset.yaml")
 
+# The simulator package lives in tools/; the plugins are imported as ansible_collections.sailpoint_community.isc,
+# which works when the collection sits at .../ansible_collections/sailpoint_community/isc (make's mirror).
 if str(COLLECTION_ROOT / "tools") not in sys.path:
     sys.path.insert(0, str(COLLECTION_ROOT / "tools"))
+_COLLECTIONS = COLLECTION_ROOT.parents[1]
+if _COLLECTIONS.name == "ansible_collections" and str(_COLLECTIONS.parent) not in sys.path:
+    sys.path.insert(0, str(_COLLECTIONS.parent))
 
 
 @pytest.fixture

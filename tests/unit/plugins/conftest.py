@@ -1,17 +1,8 @@
-"""Make the collection importable as ansible_collections.sailpoint_community.isc in plugin tests."""
+"""The run_module fixture: a module's main() in-process against the local simulator (module_harness.py)."""
 
-import sys
-from pathlib import Path
+import pytest
 
-# .../ansible_collections/sailpoint_community/isc/tests/unit/plugins/conftest.py
-_COLLECTIONS = Path(__file__).resolve().parents[5]
-if _COLLECTIONS.name == "ansible_collections" and str(_COLLECTIONS.parent) not in sys.path:
-    sys.path.insert(0, str(_COLLECTIONS.parent))
-
-
-import pytest  # noqa: E402  (after the path set-up above)
-
-from ansible_collections.sailpoint_community.isc.tests.unit.plugins.module_harness import module_runner  # noqa: E402
+from ansible_collections.sailpoint_community.isc.tests.unit.plugins.module_harness import module_runner
 
 
 @pytest.fixture
