@@ -3,7 +3,7 @@
 # Everything runs from a virtualenv this Makefile creates (.venv, pinned tools from
 # requirements-dev.txt). ansible-test and ansible-lint need the collection at
 # <dir>/ansible_collections/sailpoint_community/isc, so `make` mirrors the working tree
-# into .build/ first (tools/build_tree.py).
+# into .build/ first (tools/build/build_tree.py). tools/README.md maps the tools.
 
 PYTHON ?= python3.11
 PORT ?= 8800
@@ -27,69 +27,70 @@ help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 test: setup  ## Ruff, unit, sanity, docs, changelog, Galaxy, EE, integration and lint checks, with a summary (CI)
-	@$(BIN)/python tools/run_checks.py ruff units sanity docs-lint changelog galaxy ee integration lint
+	@$(BIN)/python tools/checks/run_checks.py ruff units sanity docs-lint changelog galaxy ee integration lint
 
 demo: tree  ## Start the simulator, converge, audit and export a sample tenant with the role, stop it
-	@cd $(COLLECTION) && $(BIN)/python tools/with_simulator.py -- bash examples/demo/demo.sh
+	@cd $(COLLECTION) && $(BIN)/with-isc-simulator -- bash examples/demo/demo.sh
 
-simulator:  ## Run the local ISC simulator in the foreground (PORT=8800)
-	@PYTHONPATH=$(CURDIR)/tools $(PYTHON) -m isc_simulator --port $(PORT)
+simulator: setup  ## Run the local ISC simulator in the foreground (PORT=8800)
+	@$(BIN)/isc-simulator --port $(PORT)
 
 setup: $(VENV)/.installed  ## Create .venv with the pinned tools
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt tools/ansible_test_pip.py
+$(VENV)/.installed: requirements.txt requirements-dev.txt simulator/pyproject.toml tools/build/ansible_test_pip.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/python tools/ansible_test_pip.py
+	$(BIN)/python tools/build/ansible_test_pip.py
 	@touch $@
 
 tree: setup
-	@$(BIN)/python tools/build_tree.py $(COLLECTION)
+	@$(BIN)/python tools/build/build_tree.py $(COLLECTION)
 	@mkdir -p $(BUILD)/tmp
 
 units: tree  ## pytest: unit tests, API client and simulator tests (real HTTP to an in-process simulator)
 	cd $(COLLECTION) && $(BIN)/python -m pytest tests/unit -q
+	cd simulator && $(BIN)/python -m pytest -q
 
 sanity: tree  ## ansible-test sanity, no ignore file
-	@$(BIN)/python tools/ansible_test_pip.py >/dev/null
+	@$(BIN)/python tools/build/ansible_test_pip.py >/dev/null
 	cd $(COLLECTION) && $(BIN)/ansible-test sanity --venv --python 3.11 --color no
 
 integration: tree  ## ansible-test integration targets against the simulator
 	cd $(COLLECTION) && $(BIN)/ansible-test integration --local --python 3.11 --color no
 
-ruff: setup  ## ruff: lint and format check of the Python in plugins/ and tests/ (ruff.toml)
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check --diff plugins tests
+ruff: setup  ## ruff: lint and format check of every Python file of the repository (ruff.toml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --diff .
 
 lint: tree  ## ansible-lint, production profile
 	cd $(COLLECTION) && $(BIN)/ansible-lint --offline --profile production
 
-test-live: tree  ## The integration tests against a real tenant (SAIL_* and ISC_TEST_SOURCES; see tools/test_live.py)
-	@cd $(COLLECTION) && $(BIN)/python tools/test_live.py
+test-live: tree  ## The integration tests against a real tenant (SAIL_* and ISC_TEST_SOURCES; see tools/live/)
+	@cd $(COLLECTION) && $(BIN)/python tools/live/test_live.py
 
 bench: tree  ## Benchmark the role on a synthetic tenant (POLICIES=100 SYNC_GROUPS=50 SOURCES=300)
 	cd $(COLLECTION) && $(BIN)/python tools/bench/bench.py --out $(CURDIR)/bench-results \
 		--policies $(or $(POLICIES),100) --groups $(or $(SYNC_GROUPS),50) --sources $(or $(SOURCES),300)
 
 docs: tree  ## Build the HTML docs site (plugin docs and docs/docsite guides) into docs/build/html
-	cd $(COLLECTION) && $(BIN)/python tools/build_docs.py --work $(BUILD)/docsite --output $(CURDIR)/docs/build
+	cd $(COLLECTION) && $(BIN)/python tools/build/build_docs.py --work $(BUILD)/docsite --output $(CURDIR)/docs/build
 
-docs-lint: tree  ## antsibull-docs lint-collection-docs: plugin, role and guide docs (tools/docs_lint.py)
-	cd $(COLLECTION) && $(BIN)/python tools/docs_lint.py --plugin-docs --check-extra-docs-refs \
+docs-lint: tree  ## antsibull-docs lint-collection-docs: plugin, role and guide docs (tools/checks/docs_lint.py)
+	cd $(COLLECTION) && $(BIN)/python tools/checks/docs_lint.py --plugin-docs --check-extra-docs-refs \
 		--validate-collection-refs all --disallow-unknown-collection-refs .
 
 changelog: tree  ## antsibull-changelog lint, and a fragment for every change to plugins/ or roles/
 	cd $(COLLECTION) && $(BIN)/antsibull-changelog lint
-	$(BIN)/python tools/check_changelog.py
+	$(BIN)/python tools/checks/check_changelog.py
 
 galaxy: tree  ## Build the Galaxy tarball, check its contents, run galaxy-importer on it
-	$(BIN)/python tools/check_galaxy.py $(COLLECTION)
+	$(BIN)/python tools/checks/check_galaxy.py $(COLLECTION)
 
 ee: tree  ## ansible-builder: the collection's EE requirements, and examples/execution-environment
-	cd $(COLLECTION) && $(BIN)/python tools/check_ee.py $(BUILD)
+	cd $(COLLECTION) && $(BIN)/python tools/checks/check_ee.py $(BUILD)
 
-test-matrix: setup  ## Sanity and integration on every supported ansible-core (tools/matrix.txt); slow
-	$(BIN)/python tools/test_matrix.py $(if $(CORES),--only $(CORES)) $(if $(CHECK_INDEX),--check-index)
+test-matrix: setup  ## Sanity and integration on every supported ansible-core (tools/checks/matrix.txt); slow
+	$(BIN)/python tools/checks/test_matrix.py $(if $(CORES),--only $(CORES)) $(if $(CHECK_INDEX),--check-index)
 
 clean:  ## Remove the virtualenvs (.venv, the matrix's .venv-core-*), the build tree and the docs site
 	rm -rf $(VENV) $(CURDIR)/.venv-core-* $(BUILD) $(CURDIR)/docs/build

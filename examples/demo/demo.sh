@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make demo: the password_config role converging, auditing and exporting a sample tenant.
-# Runs under tools/with_simulator.py, which points SAIL_* at a fresh local ISC simulator.
+# Runs under with-isc-simulator (the isc-simulator package; `make demo` starts it), which points SAIL_* at a fresh local ISC simulator.
 set -euo pipefail
 cd "$(dirname "$0")"
 work=$(mktemp -d)

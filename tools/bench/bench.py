@@ -14,7 +14,6 @@ and bench.md to --out. Run it from the collection mirror (make bench does).
 
 import argparse
 import datetime
-import importlib
 import json
 import os
 import platform
@@ -27,14 +26,12 @@ import time
 from collections import Counter
 
 import requests
+from isc_simulator import Simulator, load_seed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))  # tools/, where the simulator package lives
-Simulator = importlib.import_module("isc_simulator").Simulator
 
 # The ansible-playbook of the Python running this (the project's .venv), else the one on PATH.
-ANSIBLE_PLAYBOOK = next((path for path in [os.path.join(os.path.dirname(sys.executable), "ansible-playbook")]
-                         if os.path.exists(path)), "ansible-playbook")
+ANSIBLE_PLAYBOOK = next((path for path in [os.path.join(os.path.dirname(sys.executable), "ansible-playbook")] if os.path.exists(path)), "ansible-playbook")
 DRIFT_CLIENT = ("bench-drift-client", "bench-drift-secret")  # its own rate-limit bucket, left out of the counts
 WRITE_METHODS = ("POST", "PUT", "DELETE")
 ID_IN_PATH = re.compile(r"/(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
@@ -47,37 +44,46 @@ BUDGET = {  # phase: (max requests per managed object, max wall time as a multip
 
 def synthetic_tenant(rng, n_policies, n_groups, n_sources):
     """(simulator seed, role variables): sources, then policies and groups that use them."""
-    with open(os.path.join(os.path.dirname(HERE), "isc_simulator", "seed.json"), encoding="utf-8") as handle:
-        default_policy = json.load(handle)["policies"][0]
+    default_policy = load_seed(None)["policies"][0]
     sources = []
     for number in range(1, n_sources + 1):
         features = ["PROVISIONING", "PASSWORD"] if rng.random() < 0.8 else ["PROVISIONING"]
-        sources.append({"id": "%032x" % rng.getrandbits(128), "name": "Bench source %03d" % number,
-                        "type": rng.choice(["Active Directory - Direct", "LDAP", "Web Services"]),
-                        "connector": "bench", "connectorName": "Bench", "features": features})
+        sources.append(
+            {
+                "id": "%032x" % rng.getrandbits(128),
+                "name": "Bench source %03d" % number,
+                "type": rng.choice(["Active Directory - Direct", "LDAP", "Web Services"]),
+                "connector": "bench",
+                "connectorName": "Bench",
+                "features": features,
+            }
+        )
     password_sources = [source["name"] for source in sources if "PASSWORD" in source["features"]]
     rng.shuffle(password_sources)
     sizes = [rng.randint(2, 4) for _group in range(n_groups)]
     if sum(sizes) > len(password_sources):
-        raise SystemExit("bench: %d sync groups need %d password sources; give more --sources" % (
-            n_groups, sum(sizes)))
-    in_groups, spare = password_sources[:sum(sizes)], password_sources[sum(sizes):]
+        raise SystemExit("bench: %d sync groups need %d password sources; give more --sources" % (n_groups, sum(sizes)))
+    in_groups, spare = password_sources[: sum(sizes)], password_sources[sum(sizes) :]
 
     policies = []
     for number in range(1, n_policies + 1):
         minimums = dict((option, rng.randint(0, 2)) for option in ("min_upper", "min_lower", "min_numeric", "min_special"))
         min_length = rng.randint(max(8, sum(minimums.values())), 20)
-        item = dict(name="Bench policy %03d" % number, min_length=min_length,
-                    max_length=rng.choice([0, min_length + rng.randint(0, 44)]),
-                    expiration_enabled=rng.random() < 0.5, expiration_days=rng.choice([30, 60, 90, 180]),
-                    use_dictionary=rng.random() < 0.3, **minimums)
+        item = dict(
+            name="Bench policy %03d" % number,
+            min_length=min_length,
+            max_length=rng.choice([0, min_length + rng.randint(0, 44)]),
+            expiration_enabled=rng.random() < 0.5,
+            expiration_days=rng.choice([30, 60, 90, 180]),
+            use_dictionary=rng.random() < 0.3,
+            **minimums,
+        )
         if spare and rng.random() < 0.3:
             item["sources"] = [spare.pop() for _source in range(min(len(spare), rng.randint(1, 2)))]
         policies.append(item)
     groups, start = [], 0
     for number, size in enumerate(sizes, 1):
-        groups.append({"name": "Bench group %03d" % number, "password_policy": rng.choice(policies)["name"],
-                       "sources": in_groups[start:start + size]})
+        groups.append({"name": "Bench group %03d" % number, "password_policy": rng.choice(policies)["name"], "sources": in_groups[start : start + size]})
         start += size
     seed = {"policies": [default_policy], "sources": sources}
     return seed, {"password_config_policies": policies, "password_config_sync_groups": groups}
@@ -86,8 +92,9 @@ def synthetic_tenant(rng, n_policies, n_groups, n_sources):
 def drift(sim, rng, share):
     """Change a share of the policies and groups behind the role's back, through the API."""
     api = requests.Session()
-    token = api.post(sim.base_url + "/oauth/token", timeout=30, data={
-        "grant_type": "client_credentials", "client_id": DRIFT_CLIENT[0], "client_secret": DRIFT_CLIENT[1]})
+    token = api.post(
+        sim.base_url + "/oauth/token", timeout=30, data={"grant_type": "client_credentials", "client_id": DRIFT_CLIENT[0], "client_secret": DRIFT_CLIENT[1]}
+    )
     api.headers["Authorization"] = "Bearer " + token.json()["access_token"]
     state = sim.state()
     policies = [policy for policy in state["policies"] if not policy.get("defaultPolicy")]
@@ -114,21 +121,28 @@ class Runner:
         self.module_log = os.path.join(workdir, "modules.log")
         self.inventory = os.path.join(workdir, "inventory.ini")
         with open(self.inventory, "w", encoding="utf-8") as handle:
-            handle.write("localhost ansible_connection=local ansible_python_interpreter=%s\n"
-                         % os.path.join(HERE, "module-python.sh"))
-        self.env = dict(os.environ, SAIL_BASE_URL=sim.base_url, SAIL_CLIENT_ID=sim.client_id,
-                        SAIL_CLIENT_SECRET=sim.client_secret, BENCH_MODULE_LOG=self.module_log,
-                        BENCH_PYTHON=sys.executable, ANSIBLE_NOCOLOR="1", ANSIBLE_REMOTE_TMP=os.path.join(workdir, "tmp"))
+            handle.write("localhost ansible_connection=local ansible_python_interpreter=%s\n" % os.path.join(HERE, "module-python.sh"))
+        self.env = dict(
+            os.environ,
+            SAIL_BASE_URL=sim.base_url,
+            SAIL_CLIENT_ID=sim.client_id,
+            SAIL_CLIENT_SECRET=sim.client_secret,
+            BENCH_MODULE_LOG=self.module_log,
+            BENCH_PYTHON=sys.executable,
+            ANSIBLE_NOCOLOR="1",
+            ANSIBLE_REMOTE_TMP=os.path.join(workdir, "tmp"),
+        )
         self.env.pop("SAIL_ACCESS_TOKEN", None)
         open(self.module_log, "w", encoding="utf-8").close()
 
     def run(self, name, playbook, *extra):
-        mark = self.sim.journal(since=10 ** 12)["last_seq"]
+        mark = self.sim.journal(since=10**12)["last_seq"]
         with open(self.module_log, encoding="utf-8") as handle:
             logged = len(handle.readlines())
         started = time.monotonic()
-        completed = subprocess.run([ANSIBLE_PLAYBOOK, "-i", self.inventory, os.path.join(HERE, playbook)] + list(extra),
-                                   env=self.env, capture_output=True, text=True, check=False)
+        completed = subprocess.run(
+            [ANSIBLE_PLAYBOOK, "-i", self.inventory, os.path.join(HERE, playbook)] + list(extra), env=self.env, capture_output=True, text=True, check=False
+        )
         wall = time.monotonic() - started
         if completed.returncode:
             sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-2000:])
@@ -166,8 +180,8 @@ def machine():
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
             model = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), model)
     from ansible.release import __version__ as ansible_version  # pylint: disable=import-outside-toplevel
-    return {"cpu": model, "cores": os.cpu_count(), "platform": platform.platform(),
-            "python": platform.python_version(), "ansible_core": ansible_version}
+
+    return {"cpu": model, "cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(), "ansible_core": ansible_version}
 
 
 def budget_lines(phases, floor):
@@ -176,27 +190,41 @@ def budget_lines(phases, floor):
         if phase["phase"] not in BUDGET:
             continue
         max_requests, max_ratio, writes_allowed = BUDGET[phase["phase"]]
-        checks = [("requests per object %.2f <= %s" % (phase["requests_per_object"], max_requests),
-                   phase["requests_per_object"] <= max_requests),
-                  ("wall time %.2fx floor <= %sx" % (phase["wall_s"] / floor["wall_s"], max_ratio),
-                   phase["wall_s"] / floor["wall_s"] <= max_ratio),
-                  ("token requests %d <= 1" % phase["token_requests"], phase["token_requests"] <= 1)]
+        checks = [
+            ("requests per object %.2f <= %s" % (phase["requests_per_object"], max_requests), phase["requests_per_object"] <= max_requests),
+            ("wall time %.2fx floor <= %sx" % (phase["wall_s"] / floor["wall_s"], max_ratio), phase["wall_s"] / floor["wall_s"] <= max_ratio),
+            ("token requests %d <= 1" % phase["token_requests"], phase["token_requests"] <= 1),
+        ]
         if not writes_allowed:
-            checks += [("writes %d == 0" % phase["writes"], phase["writes"] == 0),
-                       ("429 answers %d == 0" % phase["rate_limited"], phase["rate_limited"] == 0)]
+            checks += [("writes %d == 0" % phase["writes"], phase["writes"] == 0), ("429 answers %d == 0" % phase["rate_limited"], phase["rate_limited"] == 0)]
         for text, ok in checks:
             lines.append("%s  %-17s %s" % ("PASS" if ok else "MISS", phase["phase"], text))
     return lines
 
 
 def table(phases, floor):
-    rows = ["| Phase | Wall s | × floor | Modules | In modules s | Requests | Req/object | Tokens | Writes | 429s | Waited s | Peak MB |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| Phase | Wall s | × floor | Modules | In modules s | Requests | Req/object | Tokens | Writes | 429s | Waited s | Peak MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for phase in phases + [floor]:
-        rows.append("| %s | %.1f | %.2f | %d | %.1f | %d | %.2f | %d | %d | %d | %.1f | %.1f |" % (
-            phase["phase"], phase["wall_s"], phase["wall_s"] / floor["wall_s"], phase["module_invocations"], phase["module_s"],
-            phase["requests"], phase["requests_per_object"], phase["token_requests"], phase["writes"],
-            phase["rate_limited"], phase["rate_limit_wait_s"], phase["peak_module_mb"]))
+        rows.append(
+            "| %s | %.1f | %.2f | %d | %.1f | %d | %.2f | %d | %d | %d | %.1f | %.1f |"
+            % (
+                phase["phase"],
+                phase["wall_s"],
+                phase["wall_s"] / floor["wall_s"],
+                phase["module_invocations"],
+                phase["module_s"],
+                phase["requests"],
+                phase["requests_per_object"],
+                phase["token_requests"],
+                phase["writes"],
+                phase["rate_limited"],
+                phase["rate_limit_wait_s"],
+                phase["peak_module_mb"],
+            )
+        )
     return rows
 
 
@@ -214,16 +242,17 @@ def main():
     objects = args.policies + args.groups
     os.makedirs(args.out, exist_ok=True)
 
-    with tempfile.TemporaryDirectory(prefix="isc-bench-") as workdir, \
-            Simulator(port=0, seed=seed, rate_limit=100, rate_window=10) as sim:
+    with tempfile.TemporaryDirectory(prefix="isc-bench-") as workdir, Simulator(port=0, seed=seed, rate_limit=100, rate_window=10) as sim:
         sim.add_client(*DRIFT_CLIENT)
         vars_file = os.path.join(workdir, "tenant.json")
         with open(vars_file, "w", encoding="utf-8") as handle:
             json.dump(role_vars, handle)
         runner = Runner(sim, workdir, objects)
         role = ("converge.yml", "-e", "bench_vars=" + vars_file)
-        print("bench: %d policies, %d sync groups, %d sources (seed %d), rate limit 100 per 10 s"
-              % (args.policies, args.groups, args.sources, args.seed), flush=True)
+        print(
+            "bench: %d policies, %d sync groups, %d sources (seed %d), rate limit 100 per 10 s" % (args.policies, args.groups, args.sources, args.seed),
+            flush=True,
+        )
         # The floor is timed before and after the phases and averaged: on a shared machine the
         # speed drifts over minutes, and a phase is compared with the floor of its own time.
         floor_command = ("floor (ping loop)", "floor.yml", "-e", "bench_objects=%d" % objects)
@@ -239,13 +268,21 @@ def main():
         print("bench: %-18s %6.1f s (%d objects drifted)" % ("10 % drift", phases[-1]["wall_s"], len(drifted)), flush=True)
         floors.append(runner.run(*floor_command))
         print("bench: %-18s %6.1f s (%d pings)" % ("floor, after", floors[1]["wall_s"], objects), flush=True)
-        floor = dict(floors[0], wall_s=round(sum(run["wall_s"] for run in floors) / 2, 2),
-                     module_s=round(sum(run["module_s"] for run in floors) / 2, 1), runs_wall_s=[run["wall_s"] for run in floors])
+        floor = dict(
+            floors[0],
+            wall_s=round(sum(run["wall_s"] for run in floors) / 2, 2),
+            module_s=round(sum(run["module_s"] for run in floors) / 2, 1),
+            runs_wall_s=[run["wall_s"] for run in floors],
+        )
 
-    result = {"generated": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-              "machine": machine(), "size": {"policies": args.policies, "sync_groups": args.groups,
-                                             "sources": args.sources, "seed": args.seed},
-              "phases": phases, "floor": floor, "budget": budget_lines(phases, floor)}
+    result = {
+        "generated": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "machine": machine(),
+        "size": {"policies": args.policies, "sync_groups": args.groups, "sources": args.sources, "seed": args.seed},
+        "phases": phases,
+        "floor": floor,
+        "budget": budget_lines(phases, floor),
+    }
     rows = table(phases, floor)
     with open(os.path.join(args.out, "bench.json"), "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=2)

@@ -7,19 +7,17 @@ running, so that every module call of the playbook is made, in check mode. Then 
 journals must show no POST, PUT or DELETE at all.
 """
 
-import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+from isc_simulator import Simulator
 
 HERE = Path(__file__).resolve().parent
 TARGETS = HERE.parent
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
-sys.path.insert(0, str(COLLECTION / "tools"))
-Simulator = importlib.import_module("isc_simulator").Simulator
 SKIP_TARGETS = {HERE.name, "setup_isc", "password_config_faults"}
 
 

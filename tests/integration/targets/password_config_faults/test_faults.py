@@ -10,22 +10,19 @@ role with ansible-playbook at -vvvv with --diff, and checks:
   the simulator's journal.
 """
 
-import importlib
 import json
 import os
 import subprocess
-import sys
 import time
 from collections import namedtuple
 from pathlib import Path
 
 import pytest
 import requests
+from isc_simulator import Simulator, load_seed
 
 HERE = Path(__file__).resolve().parent
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
-sys.path.insert(0, str(COLLECTION / "tools"))
-Simulator = importlib.import_module("isc_simulator").Simulator
 
 SECRET = "canary-secret-4c9f0e7a"  # recognisable, so that a leak anywhere is found
 READONLY = ("readonly-api-client", "canary-readonly-secret-b31d")
@@ -36,8 +33,7 @@ Run = namedtuple("Run", "rc output seconds report markdown")
 
 def make_tenant(policies, groups):
     """A seed with the default policy and enough sources, and the role's input for it."""
-    with open(COLLECTION / "tools" / "isc_simulator" / "seed.json", encoding="utf-8") as handle:
-        default_policy = json.load(handle)["policies"][0]
+    default_policy = load_seed(None)["policies"][0]
     sources = [
         {"id": "%032x" % (0xFA000 + number), "name": "Fault source %03d" % number, "connector": "fault", "features": ["PROVISIONING", "PASSWORD"]}
         for number in range(1, 2 * groups + policies // 2 + 1)

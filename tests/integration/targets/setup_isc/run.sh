@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh [--tenants N] COMMAND [ARG...]: run COMMAND where the integration tests run.
 # - By default: against fresh local ISC simulators (one, or N with --tenants), started and stopped
-#   around it; ansible-test points ANSIBLE_COLLECTIONS_PATH at the collection, which ships them.
+#   around it by with-isc-simulator (the isc-simulator package, installed in the test environment).
 # - Under `make test-live` (tests/integration/integration_config.yml present): against the live
 #   tenant it names, with a unique name prefix, cleaning up every prefixed object afterwards.
 set -eu
@@ -13,6 +13,6 @@ if [ "${1:-}" = "--tenants" ]; then
 fi
 export ISC_RUN_READY=1
 if [ -f ../../integration_config.yml ]; then
-  exec python "${collection}/tools/with_live_tenant.py" ../../integration_config.yml -- "$@"
+  exec python "${collection}/tools/live/with_live_tenant.py" ../../integration_config.yml -- "$@"
 fi
-exec python "${collection}/tools/with_simulator.py" --tenants "${tenants}" -- "$@"
+exec python -m isc_simulator.with_simulator --tenants "${tenants}" -- "$@"

@@ -16,7 +16,7 @@ import copy
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from isc_simulator.simulator import load_seed
+from isc_simulator import load_seed
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import IscClient

@@ -1,0 +1,209 @@
+"""The ISC endpoints: /oauth/token and the /v3 routes (called after auth and the rate limit)."""
+
+import email.parser
+import email.policy
+import json
+import re
+from urllib.parse import parse_qs, unquote
+
+from .filters import SOURCE_FILTERS, FilterError, compile_filter, get_field
+from .responses import ApiError, BadRequest, NotFound, Response
+
+MAX_LIMIT = 250
+INT32_MAX = 2**31 - 1
+# Sortable fields of GET /v3/sources, as the API reference lists them.
+SOURCE_SORTERS = (
+    "type",
+    "created",
+    "modified",
+    "name",
+    "owner.name",
+    "healthy",
+    "status",
+    "id",
+    "description",
+    "owner.id",
+    "accountCorrelationConfig.id",
+    "accountCorrelationConfig.name",
+    "managerCorrelationRule.type",
+    "managerCorrelationRule.id",
+    "managerCorrelationRule.name",
+    "authoritative",
+    "managementWorkgroup.id",
+    "connectorName",
+    "connectionType",
+)
+
+
+# ----- request helpers ----------------------------------------------------------------------------------------
+def json_body(req):
+    media_type = (req.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        raise ApiError(415, f"Content-Type must be application/json, got {media_type or 'none'}.")
+    try:
+        return json.loads(req.body.decode("utf-8"))
+    except ValueError as exc:
+        raise BadRequest(f"The request body is missing or is not valid JSON: {exc}.") from exc
+
+
+def _param(req, name):
+    values = req.query.get(name)
+    return values[0] if values else None
+
+
+def _int_param(req, name, default, maximum):
+    raw = _param(req, name)
+    if raw is None:
+        return default
+    if not re.fullmatch(r"-?[0-9]+", raw) or not 0 <= int(raw) <= maximum:
+        raise BadRequest(f"Query parameter '{name}' must be an integer between 0 and {maximum}, got {raw!r}.")
+    return int(raw)
+
+
+def _paging(req):
+    """(limit, offset, count) from the standard collection parameters; 400 when out of range."""
+    limit = _int_param(req, "limit", MAX_LIMIT, MAX_LIMIT)
+    offset = _int_param(req, "offset", 0, INT32_MAX)
+    count = (_param(req, "count") or "false").lower()
+    if count not in ("true", "false"):
+        raise BadRequest(f"Query parameter 'count' must be true or false, got {count!r}.")
+    return limit, offset, count == "true"
+
+
+def _page(items, paging):
+    """One page of a collection; with count=true, X-Total-Count carries the total before paging."""
+    limit, offset, count = paging
+    return Response(200, items[offset : offset + limit], {"X-Total-Count": str(len(items))} if count else {})
+
+
+def _sort_key(field):
+    def key(item):
+        value = get_field(item, field)
+        if value is None:
+            return (0, "")
+        if isinstance(value, str):
+            return (1, value.casefold(), value)
+        return (2, value) if isinstance(value, (bool, int, float)) else (3, json.dumps(value))
+
+    return key
+
+
+def _sort(items, sorters):
+    fields = [part.strip() for part in sorters.split(",")]
+    for field in reversed(fields):  # stable sorts, least significant first
+        name = field.removeprefix("-")
+        if name not in SOURCE_SORTERS:
+            raise BadRequest(f"Sorting by {name!r} is not supported; sortable fields: {', '.join(SOURCE_SORTERS)}.")
+        items.sort(key=_sort_key(name), reverse=field.startswith("-"))
+
+
+# ----- /oauth/token -------------------------------------------------------------------------------------------
+def _multipart_fields(body, content_type):
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode("latin-1") + body)
+    fields = {}
+    for part in message.iter_parts() if message.is_multipart() else ():
+        name = part.get_param("name", header="content-disposition")
+        if name:
+            fields[name] = part.get_content()
+    return fields
+
+
+def token_params(req):
+    """grant_type/client_id/client_secret from the query string, overridden by a form body."""
+    params = {name: values[0] for name, values in req.query.items()}
+    content_type = req.headers.get("Content-Type") or ""
+    if content_type.lower().startswith("application/x-www-form-urlencoded"):
+        form = parse_qs(req.body.decode("utf-8", "replace"), keep_blank_values=True)
+        params.update({name: values[0] for name, values in form.items()})
+    elif content_type.lower().startswith("multipart/form-data"):
+        params.update(_multipart_fields(req.body, content_type))
+    return params
+
+
+def token(sim, req):
+    params = token_params(req)
+    client = sim.auth.authenticate(params.get("client_id"), params.get("client_secret"))
+    if params.get("grant_type") != "client_credentials":
+        raise ApiError(400, body={"error": "unsupported_grant_type"})
+    body = sim.auth.issue(client, sim.config()["token_lifetime"])
+    return Response(200, body, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+# ----- /v3 ----------------------------------------------------------------------------------------------------
+def list_policies(sim, req):
+    return _page(sim.store.list_policies(), _paging(req))
+
+
+def create_policy(sim, req):
+    return Response(200, sim.store.create_policy(json_body(req)))
+
+
+def get_policy(sim, _req, object_id):
+    return Response(200, sim.store.get_policy(object_id))
+
+
+def update_policy(sim, req, object_id):
+    return Response(200, sim.store.update_policy(object_id, json_body(req)))
+
+
+def delete_policy(sim, _req, object_id):
+    sim.store.delete_policy(object_id)
+    return Response(204)
+
+
+def list_groups(sim, req):
+    return _page(sim.store.list_groups(), _paging(req))
+
+
+def create_group(sim, req):
+    return Response(200, sim.store.create_group(json_body(req)))
+
+
+def get_group(sim, _req, object_id):
+    return Response(200, sim.store.get_group(object_id))
+
+
+def update_group(sim, req, object_id):
+    return Response(200, sim.store.update_group(object_id, json_body(req)))
+
+
+def delete_group(sim, _req, object_id):
+    sim.store.delete_group(object_id)  # an unknown id is a 204 too: the contract documents no 404 here
+    return Response(204)
+
+
+def list_sources(sim, req):
+    """filters, sorters and paging; for-subadmin and includeIDNSource are accepted and ignored."""
+    paging = _paging(req)
+    sources = sim.store.list_sources()
+    filters = _param(req, "filters")
+    if filters is not None:
+        try:
+            predicate = compile_filter(filters, SOURCE_FILTERS)
+        except FilterError as exc:
+            raise BadRequest(f"Invalid filters: {exc}") from exc
+        sources = [source for source in sources if predicate(source)]
+    sorters = _param(req, "sorters")
+    if sorters is not None:
+        _sort(sources, sorters)
+    return _page(sources, paging)
+
+
+ROUTES = (
+    (re.compile(r"/v3/password-policies"), {"GET": list_policies, "POST": create_policy}),
+    (re.compile(r"/v3/password-policies/(?P<object_id>[^/]+)"), {"GET": get_policy, "PUT": update_policy, "DELETE": delete_policy}),
+    (re.compile(r"/v3/password-sync-groups"), {"GET": list_groups, "POST": create_group}),
+    (re.compile(r"/v3/password-sync-groups/(?P<object_id>[^/]+)"), {"GET": get_group, "PUT": update_group, "DELETE": delete_group}),
+    (re.compile(r"/v3/sources"), {"GET": list_sources}),
+)
+
+
+def resolve(method, path):
+    """The handler and path parameters for a /v3 request; 404 for unknown paths, 405 for unsupported methods."""
+    for pattern, methods in ROUTES:
+        match = pattern.fullmatch(path)
+        if match:
+            if method not in methods:
+                raise ApiError(405, f"{method} is not supported on {path}.", headers={"Allow": ", ".join(methods)})
+            return methods[method], {name: unquote(value) for name, value in match.groupdict().items()}
+    raise NotFound(f"No endpoint matches {path}.")

@@ -1,0 +1,78 @@
+"""Fault injection: canned responses, delays and dropped connections for the next matching requests."""
+
+import copy
+import fnmatch
+import itertools
+import threading
+
+FAULT_KEYS = ("method", "path", "times", "status", "headers", "body", "delay", "drop")
+DROP_MODES = (None, "before", "after")
+
+
+def _number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def normalize(spec):
+    """Validate one fault description and fill the defaults; raises ValueError."""
+    if not isinstance(spec, dict):
+        raise ValueError("a fault is a JSON object")
+    unknown = sorted(set(spec) - set(FAULT_KEYS))
+    if unknown:
+        raise ValueError(f"unknown fault field(s): {', '.join(unknown)}")
+    fault = {"method": "*", "path": "*", "times": 1, "status": None, "headers": {}, "body": None, "delay": 0.0, "drop": None, **copy.deepcopy(spec)}
+    if not isinstance(fault["method"], str) or not isinstance(fault["path"], str):
+        raise ValueError("method and path must be strings")
+    fault["method"] = fault["method"].upper()
+    if not isinstance(fault["times"], int) or isinstance(fault["times"], bool) or fault["times"] < 1:
+        raise ValueError("times must be an integer >= 1")
+    status = fault["status"]
+    if status is not None and (not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599):
+        raise ValueError("status must be an HTTP status code between 200 and 599")
+    if not _number(fault["delay"]) or fault["delay"] < 0:
+        raise ValueError("delay must be a number of seconds >= 0")
+    if fault["drop"] not in DROP_MODES:
+        raise ValueError('drop must be null, "before" or "after"')
+    if fault["drop"] and status is not None:
+        raise ValueError("a fault either drops the connection or answers with a status, not both")
+    if status is None and not fault["drop"] and not fault["delay"]:
+        raise ValueError("a fault needs a status, a delay or a drop")
+    if not isinstance(fault["headers"], dict):
+        raise ValueError("headers must be an object")
+    fault["headers"] = {str(name): str(value) for name, value in fault["headers"].items()}
+    return fault
+
+
+class FaultQueue:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._faults = []
+        self._ids = itertools.count(1)
+
+    def add(self, specs):
+        """Queue one fault or a list of them (all validated first); returns the queued faults."""
+        faults = [normalize(spec) for spec in (specs if isinstance(specs, list) else [specs])]
+        with self._lock:
+            for fault in faults:
+                fault["id"] = next(self._ids)
+                self._faults.append(fault)
+            return copy.deepcopy(faults)
+
+    def take(self, method, path):
+        """Consume one use of the oldest fault matching the request, if any."""
+        with self._lock:
+            for fault in self._faults:
+                if fault["method"] in ("*", method) and (fault["path"] == path or fnmatch.fnmatchcase(path, fault["path"])):
+                    fault["times"] -= 1
+                    if fault["times"] == 0:
+                        self._faults.remove(fault)
+                    return copy.deepcopy(fault)
+        return None
+
+    def pending(self):
+        with self._lock:
+            return copy.deepcopy(self._faults)
+
+    def clear(self):
+        with self._lock:
+            self._faults.clear()

@@ -1,0 +1,214 @@
+"""The Simulator: one tenant, its clients, tokens, rate limit, faults and journal, served over HTTP(S).
+
+The admin HTTP API and the in-process methods below are the same code: the admin handlers call these methods.
+"""
+
+import copy
+import json
+import os
+import ssl
+import sys
+import threading
+from pathlib import Path
+
+from .auth import Auth
+from .faults import FaultQueue
+from .journal import Journal
+from .ratelimit import RateLimiter
+from .responses import ApiError
+from .server import ADMIN_PREFIX, SimHTTPServer
+from .store import Store
+
+__version__ = "0.1.0"
+
+DEFAULT_CLIENT_ID = "isc-sim-client"
+DEFAULT_CLIENT_SECRET = "isc-sim-secret"
+DEFAULT_RATE_LIMIT = 100
+DEFAULT_SEED = Path(__file__).with_name("seed.json")
+
+
+def load_seed(seed):
+    """A seed given as a dict, a path to a JSON file, or None for the bundled default."""
+    if isinstance(seed, dict):
+        return copy.deepcopy(seed)
+    with open(DEFAULT_SEED if seed is None else seed, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _number(value, minimum, name):
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value < minimum:
+        raise ValueError(f"{name} must be a number >= {minimum}")
+    return value
+
+
+class Simulator:  # pylint: disable=too-many-instance-attributes
+    # The signature is the documented in-process API (see README), hence the many arguments.
+    def __init__(  # pylint: disable=unknown-option-value,too-many-arguments,too-many-positional-arguments
+        self,
+        host="127.0.0.1",
+        port=0,
+        seed=None,
+        client_id=None,
+        client_secret=None,
+        token_lifetime=749,
+        rate_limit=DEFAULT_RATE_LIMIT,
+        rate_window=10,
+        tls_cert=None,
+        tls_key=None,
+        *,
+        rate_limit_enabled=True,
+        edge_quirks=True,
+        quiet=True,
+    ):
+        self.host, self.port = host, port
+        self.client_id = client_id or os.environ.get("ISC_SIM_CLIENT_ID") or DEFAULT_CLIENT_ID
+        self.client_secret = client_secret or os.environ.get("ISC_SIM_CLIENT_SECRET") or DEFAULT_CLIENT_SECRET
+        self.quiet = quiet
+        self._seed = load_seed(seed)
+        self._lock = threading.Lock()
+        self._config = {}
+        self.store = Store()
+        self.auth = Auth()
+        self.auth.add_client(self.client_id, self.client_secret, user_context=True)
+        self.rate_limiter = RateLimiter()
+        self.faults = FaultQueue()
+        self.requests = Journal()
+        # rate_limit=None also switches the limit off (tools/with_simulator.py relies on it).
+        self.configure(
+            token_lifetime=token_lifetime,
+            edge_quirks=edge_quirks,
+            rate_limit={
+                "enabled": rate_limit_enabled and rate_limit is not None,
+                "limit": DEFAULT_RATE_LIMIT if rate_limit is None else rate_limit,
+                "window": rate_window,
+            },
+        )
+        self._startup_config = self.config()
+        try:
+            self.store.load(self._seed)
+        except ApiError as exc:
+            raise ValueError(f"invalid seed: {exc}") from exc
+        self._tls = None
+        if tls_cert or tls_key:
+            if not (tls_cert and tls_key):
+                raise ValueError("TLS needs both a certificate and a key")
+            self._tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self._tls.load_cert_chain(tls_cert, tls_key)
+        self._server = None
+        self._thread = None
+
+    # ----- lifecycle ------------------------------------------------------------------------------------------
+    def start(self):
+        """Listen (the socket accepts connections once this returns) and serve in a daemon thread."""
+        self._server = SimHTTPServer((self.host, self.port), self, self._tls)
+        self.port = self._server.server_address[1]
+        # A short poll interval makes stop() quick; the cost is a few idle wake-ups per second.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="isc-simulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self):
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.close_connections()
+            self._server.server_close()
+            self._thread.join(timeout=5)
+            self._server = self._thread = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    @property
+    def base_url(self):
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{'https' if self._tls else 'http'}://{host}:{self.port}"
+
+    @property
+    def admin_url(self):
+        return self.base_url + ADMIN_PREFIX
+
+    def log(self, line):
+        if not self.quiet:
+            print(line, file=sys.stderr, flush=True)
+
+    # ----- admin operations (also served under /_sim) ---------------------------------------------------------
+    def state(self):
+        return self.store.state()
+
+    def seed(self, data):
+        return self.store.add(data)
+
+    def reset(self, seed=None):
+        """Back to the startup seed (or `seed`): journal, faults, rate-limit counters and config too; tokens stay."""
+        self.store.load(self._seed if seed is None else seed)
+        self.requests.clear()
+        self.faults.clear()
+        self.rate_limiter.clear()
+        self.configure(**self._startup_config)
+
+    def journal(self, since=0):
+        return self.requests.read(since)
+
+    def clear_journal(self):
+        self.requests.clear()
+
+    def add_fault(self, **fault):
+        return self.faults.add(fault)[0]
+
+    def add_faults(self, faults):
+        return self.faults.add(faults)
+
+    def pending_faults(self):
+        return self.faults.pending()
+
+    def clear_faults(self):
+        self.faults.clear()
+
+    def revoke_tokens(self):
+        return self.auth.revoke_all()
+
+    def issued_tokens(self):
+        """Every access token handed out (in-process only: tests use it to prove tokens never leak)."""
+        return self.auth.issued()
+
+    def add_client(self, client_id, client_secret, user_context=True):
+        self.auth.add_client(client_id, client_secret, user_context)
+
+    def config(self):
+        with self._lock:
+            return copy.deepcopy(self._config)
+
+    def configure(self, **cfg):
+        """Partial update of token_lifetime, rate_limit {enabled, limit, window} and edge_quirks; returns the config."""
+        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks"})
+        if unknown:
+            raise ValueError(f"unknown config key(s): {', '.join(unknown)}")
+        with self._lock:
+            new = copy.deepcopy(self._config)
+            if "token_lifetime" in cfg:
+                new["token_lifetime"] = _number(cfg["token_lifetime"], 0, "token_lifetime")
+            if "edge_quirks" in cfg:
+                if not isinstance(cfg["edge_quirks"], bool):
+                    raise ValueError("edge_quirks must be a boolean")
+                new["edge_quirks"] = cfg["edge_quirks"]
+            if "rate_limit" in cfg:
+                new["rate_limit"] = self._rate_config(cfg["rate_limit"], new.get("rate_limit", {}))
+            self._config = new
+            return copy.deepcopy(new)
+
+    @staticmethod
+    def _rate_config(update, current):
+        if not isinstance(update, dict) or set(update) - {"enabled", "limit", "window"}:
+            raise ValueError("rate_limit is an object with enabled, limit and window")
+        merged = {**current, **update}
+        if not isinstance(merged.get("enabled"), bool):
+            raise ValueError("rate_limit.enabled must be a boolean")
+        limit = merged.get("limit")
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise ValueError("rate_limit.limit must be an integer >= 1")
+        if _number(merged.get("window"), 0, "rate_limit.window") <= 0:
+            raise ValueError("rate_limit.window must be > 0")
+        return merged

@@ -1,0 +1,141 @@
+"""Build the collection's HTML docs site offline with antsibull-docs and Sphinx.
+
+    python tools/build/build_docs.py [--work DIR] [--output DIR]
+
+Run it where the collection is installed (the Makefile's ANSIBLE_COLLECTIONS_PATH points at the
+mirror in .build). The site is made of the plugin and role docs (from their DOCUMENTATION and
+argument_specs) and the guides in docs/docsite/rst, listed in docs/docsite/extra-docs.yml.
+
+The Sphinx scaffolding that `antsibull-docs sphinx-init` writes is generated into a scratch folder
+(--work, default .build/docsite) on every build and never checked in. Two changes make it build
+without internet: no intersphinx inventories to download, and no warnings for the references to
+docs.ansible.com pages that antsibull-docs adds (they stay plain text). Sphinx runs with -W, so any
+other warning fails the build.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/<folder>/this.py
+COLLECTION = "sailpoint_community.isc"
+
+CONF_OVERRIDES = """
+# --- added by tools/build/build_docs.py: build offline ---
+# No intersphinx inventories (they would be downloaded from docs.python.org and docs.ansible.com).
+intersphinx_mapping = {}
+# antsibull-docs links to pages of the Ansible docsite (ref.ref); without its inventory they cannot resolve.
+suppress_warnings = ['ref.ref']
+html_title = 'sailpoint_community.isc'
+html_theme_options = {
+    'collapse_navigation': False,
+    'navigation_depth': 3,
+    # The theme's defaults link to ansible.com pages and '/' (nothing, in a local build).
+    'topbar_links': {
+        'GitHub': 'https://github.com/sailpoint-community/sailpoint_community.isc',
+        'Galaxy': 'https://galaxy.ansible.com/ui/repo/published/sailpoint_community/isc/',
+        'Ansible docs': 'https://docs.ansible.com/',
+    },
+    'documentation_home_url': 'https://github.com/sailpoint-community/sailpoint_community.isc',
+    'show_rtd_ethical_ads': False,
+}
+html_static_path = ['_static']
+html_css_files = ['isc.css']
+"""
+
+# Long plugin names (sailpoint_community.isc.password_sync_group_info) do not fit the sidebar.
+EXTRA_CSS = """.wy-menu-vertical a { overflow-wrap: anywhere; }
+"""
+
+
+def run(cmd, **kwargs):
+    print("+ " + " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, **kwargs)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", default=os.path.join(ROOT, ".build", "docsite"), help="scratch folder for the generated scaffolding (default: %(default)s)")
+    parser.add_argument(
+        "--output", default=os.path.join(ROOT, "docs", "build"), help="where Sphinx writes the site; the HTML is in OUTPUT/html (default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    work, output = os.path.abspath(args.work), os.path.abspath(args.output)
+
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    run(
+        [
+            "antsibull-docs",
+            "sphinx-init",
+            "--use-current",
+            "--squash-hierarchy",
+            "--fail-on-error",
+            "--no-add-antsibull-docs-version",
+            "--project",
+            COLLECTION,
+            "--copyright",
+            "sailpoint_community.isc contributors",
+            "--title",
+            "sailpoint_community.isc",
+            "--dest-dir",
+            work,
+            COLLECTION,
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+
+    conf = os.path.join(work, "conf.py")
+    with open(conf, encoding="utf-8") as handle:
+        text = handle.read()
+    # Drop sphinx-init's intersphinx block; CONF_OVERRIDES sets an empty one.
+    text = re.sub(r"\nintersphinx_mapping = \{.*?\n\}\n", "\n", text, flags=re.S)
+    with open(conf, "w", encoding="utf-8") as handle:
+        handle.write(text + CONF_OVERRIDES)
+
+    os.makedirs(os.path.join(work, "_static"), exist_ok=True)
+    with open(os.path.join(work, "_static", "isc.css"), "w", encoding="utf-8") as handle:
+        handle.write(EXTRA_CSS)
+
+    rst = os.path.join(work, "rst")
+    os.makedirs(rst, exist_ok=True)
+    os.chmod(rst, 0o755)  # antsibull-docs refuses a destination others can write to
+    run(
+        [
+            "antsibull-docs",
+            "--config-file",
+            os.path.join(work, "antsibull-docs.cfg"),
+            "collection",
+            "--use-current",
+            "--squash-hierarchy",
+            "--fail-on-error",
+            "--cleanup",
+            "everything",
+            "--dest-dir",
+            rst,
+            COLLECTION,
+        ]
+    )
+
+    # antsibull-docs title-cases the collection name ("Sailpoint_Community.Isc"); users type it as it is.
+    index = os.path.join(rst, "index.rst")
+    with open(index, encoding="utf-8") as handle:
+        text = handle.read()
+    text = re.sub("^" + re.escape(COLLECTION.title()) + r"\n=+\n", f"{COLLECTION}\n{'=' * len(COLLECTION)}\n", text, count=1, flags=re.M)
+    with open(index, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+    shutil.rmtree(output, ignore_errors=True)
+    run(["sphinx-build", "-M", "html", rst, output, "-c", work, "-W", "--keep-going", "-q"])
+    print(f"build_docs: the site is in {os.path.join(output, 'html', 'index.html')}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"build_docs: {' '.join(error.cmd[:2])} failed (exit code {error.returncode})")
