@@ -73,7 +73,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         self.rate_limiter = RateLimiter()
         self.faults = FaultQueue()
         self.requests = Journal()
-        # rate_limit=None also switches the limit off (tools/with_simulator.py relies on it).
+        # rate_limit=None also switches the limit off (with-isc-simulator relies on it).
         self.configure(
             token_lifetime=token_lifetime,
             edge_quirks=edge_quirks,
