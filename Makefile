@@ -55,8 +55,8 @@ sanity: tree  ## ansible-test sanity, no ignore file
 	@$(BIN)/python tools/build/ansible_test_pip.py >/dev/null
 	cd $(COLLECTION) && $(BIN)/ansible-test sanity --venv --python 3.11 --color no
 
-integration: tree  ## ansible-test integration targets against the simulator
-	cd $(COLLECTION) && $(BIN)/ansible-test integration --local --python 3.11 --color no
+integration: tree  ## ansible-test integration targets against the simulator (TARGETS="a b" for some)
+	cd $(COLLECTION) && $(BIN)/ansible-test integration --local --python 3.11 --color no $(TARGETS)
 
 ruff: setup  ## ruff: lint and format check of every Python file of the repository (ruff.toml)
 	$(BIN)/ruff check .
