@@ -142,7 +142,7 @@ options:
         optional and, when given, renames it.
       - The default policy is never created nor deleted (O(state=absent) is refused), and the IdentityNow source is
         never removed from it.
-      - With V(false) or unset, the policy is found by O(name) or O(id). Mutually exclusive with O(id).
+      - With V(false) or unset, the policy is found by O(name) or O(id). V(true) is mutually exclusive with O(id).
     type: bool
   created:
     description:
@@ -298,14 +298,16 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import MUTUALLY_EXCLUSIVE, PolicyReconciler, module_options
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options
 
 
 def main():
     module = AnsibleModule(
         argument_spec=argument_spec(**module_options()),
         required_one_of=[("name", "id", "default_policy")],
-        mutually_exclusive=[list(pair) for pair in MUTUALLY_EXCLUSIVE],
+        # id|default_policy: only default_policy=true excludes id (an info item carries default_policy: false);
+        # PolicyReconciler.find refuses that before any request.
+        mutually_exclusive=[("sources", "source_ids")],
         supports_check_mode=True,
     )
     run_module(module, lambda client: PolicyReconciler(client, module.check_mode).run(module.params))

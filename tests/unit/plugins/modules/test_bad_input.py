@@ -149,7 +149,7 @@ CASES = [
     ),
     case("policy-sources-and-source_ids", PP, dict(name="P", sources=["GitHub"], source_ids=[AD]), "sources|source_ids", "mutually exclusive"),
     case("policy-sources-and-source_ids-same", PP, dict(name="P", sources=["GitHub"], source_ids=[GITHUB]), "sources|source_ids", "mutually exclusive"),
-    case("policy-id-and-default_policy", PP, dict(id=DEFAULT_POLICY, default_policy=True), "id|default_policy", "mutually exclusive"),
+    case("policy-id-and-default_policy", PP, dict(id=DEFAULT_POLICY, default_policy=True), "default_policy", "mutually exclusive: id|default_policy"),
     case("policy-default_policy-absent", PP, dict(default_policy=True, state="absent"), "state", "default password policy is never deleted"),
     case(
         "policy-default_policy-absent-check-mode",

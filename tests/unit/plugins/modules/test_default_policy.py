@@ -126,7 +126,6 @@ def test_source_info_shows_hidden_sources_unless_asked_not_to(simulator, run_mod
     "module, args, pair",
     [
         (password_policy, dict(name="P", sources=["GitHub"], source_ids=[GITHUB]), "sources|source_ids"),
-        (password_policy, dict(id=DEFAULT_ID, default_policy=True), "id|default_policy"),
         (
             password_sync_group,
             dict(name="G", password_policy="Default", password_policy_id=DEFAULT_ID, source_ids=["a", "b"]),
@@ -140,6 +139,15 @@ def test_mutually_exclusive_options_fail_before_any_request(simulator, run_modul
     result = run_module(module, args)
     assert result["failed"] and result["msg"] == "parameters are mutually exclusive: %s" % pair
     assert simulator.journal(since=since)["requests"] == []
+
+
+def test_default_policy_true_and_id_exclude_each_other_before_any_request(simulator, run_module):
+    since = simulator.journal()["last_seq"]
+    result = run_module(password_policy, dict(id=DEFAULT_ID, default_policy=True, min_length=9))
+    assert result["failed"] and "mutually exclusive: id|default_policy" in result["msg"]
+    assert simulator.journal(since=since)["requests"] == []
+    ordinary = run_module(password_policy, dict(id=DEFAULT_ID, default_policy=False, min_length=9))  # as in an info item
+    assert ordinary["changed"] is True
 
 
 def info_tenant(sim, run):
