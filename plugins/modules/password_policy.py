@@ -124,7 +124,7 @@ options:
       - Names of the sources this policy governs; when set, exactly these (order does not matter).
       - Names are matched exactly, all in one request; unknown names fail the task before any write, all listed.
       - The tenant's IdentityNow source, which ISC's source list hides, is found by its name too.
-      - The IdentityNow source is never removed from the org's default policy: a task that would do it fails before
+      - The IdentityNow source is never removed from the org's default policy; a task that would do it fails before
         any write and says why.
       - Mutually exclusive with O(source_ids).
     type: list
