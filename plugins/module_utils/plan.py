@@ -20,6 +20,7 @@ import copy
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 POLICY = "password_policy"
@@ -142,7 +143,7 @@ class _Planner:
             args["id"] = found["id"]
         names = args.pop("sources", None)
         if names is not None and "source_ids" not in args:
-            args["source_ids"] = [self.source_ids[name][0] for name in names]  # the replay found each exactly once
+            args["source_ids"] = [self.source_ids[name][0] for name in name_list(names)]  # the replay found each exactly once
         return copy.deepcopy(args)
 
 

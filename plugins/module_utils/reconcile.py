@@ -33,6 +33,7 @@ class Reconciler:
         self.collection = self.collection_class(client)
         self.noun = self.collection.noun
         self._items = None
+        self.warnings = []  # returned with the result; Ansible shows them as warnings
 
     # Hooks a kind of object fills in -------------------------------------------------
 
@@ -144,4 +145,7 @@ class Reconciler:
         return {"before": self.diff_view(before, options) if before is not None else {}, "after": self.diff_view(after, options) if after is not None else {}}
 
     def result(self, changed, state, diff):
-        return {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
+        result = {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
+        if self.warnings:
+            result["warnings"] = list(self.warnings)
+        return result

@@ -118,6 +118,7 @@ options:
   sources:
     description:
       - Names of the sources this policy governs; when set, exactly these (order does not matter).
+      - A single string is read as comma-separated names (C(Active Directory, Okta)); spaces around each name are ignored.
       - Names are matched exactly, all in one request; unknown names fail the task before any write, all listed.
       - When O(source_ids) is also set (as in a P(sailpoint_community.isc.password_policy_info#module) result), both
         must name the same sources.

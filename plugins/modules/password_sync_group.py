@@ -57,6 +57,7 @@ options:
   sources:
     description:
       - Names of the sources whose passwords the group synchronises; exactly these (order does not matter).
+      - A single string is read as comma-separated names (C(Active Directory, Okta)); spaces around each name are ignored.
       - At least two, each supporting password management (the C(PASSWORD) feature), and none already in
         another sync group.
       - Required to create a group, unless O(source_ids) is given. When both are given, they must name the same sources.
