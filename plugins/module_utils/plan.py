@@ -162,4 +162,6 @@ def _noun(kind):
 
 
 def _error(kind, item, msg):
-    return {"kind": kind, "name": item.get("name") or item.get("id"), "msg": msg}
+    """An input that breaks a rule; ``text`` names the object, for the role's final failure message."""
+    name = item.get("name") or item.get("id")
+    return {"kind": kind, "name": name, "msg": msg, "text": "%s %r: %s" % (_noun(kind), name, msg)}

@@ -107,7 +107,12 @@ CASES = [
         "min_length (20) must not be greater than max_length (10)",
     ),
     case(
-        "policy-min_length-above-the-tenants-max_length", PP, dict(name="Corporate", min_length=20), "min_length", "max_length (16, the tenant's current value)"
+        "policy-min_length-above-the-tenants-max_length",
+        PP,
+        dict(name="Corporate", min_length=20),
+        "min_length",
+        "min_length (20) must not be greater than max_length (16)",
+        "(set by the task: min_length=20; the tenant's current value: max_length=16)",
     ),
     case(
         "policy-min_length-above-max_length-check-mode",
