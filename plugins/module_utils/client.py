@@ -13,7 +13,14 @@ from urllib.parse import urlsplit
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import AuthError, RateLimitError, TransportError, UncertainWriteError, api_error
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
+    ApiError,
+    AuthError,
+    RateLimitError,
+    TransportError,
+    UncertainWriteError,
+    api_error,
+)
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.version import COLLECTION_VERSION
 
 try:
@@ -107,23 +114,36 @@ class IscClient:
             return response
 
     def list_all(self, path, query=None):
-        """Every item of a collection endpoint, page by page (limit/offset).
+        """Every item of a collection endpoint, page by page (limit/offset), as real tenants answer.
 
-        The first page asks for X-Total-Count; with it, reading stops exactly at the end,
-        otherwise at the first short page.
+        ``offset`` counts the records read so far, so a page shorter than ``limit`` before the end
+        (seen on real tenants) loses nothing and never ends the listing by itself. The first page
+        asks for X-Total-Count: with it, reading stops exactly at the total and never asks past the
+        end. Without it, reading stops at an empty page, or at the 400 "Specified offset is invalid"
+        that some tenants answer to an offset at the end.
         """
         items, total = [], None
-        while True:
+        while total is None or len(items) < total:
             page_query = dict(query or {}, limit=PAGE_SIZE, offset=len(items))
             if not items:
                 page_query["count"] = "true"
-            response = self.get(path, page_query)
-            page = response.data or []
-            items.extend(page)
-            if total is None and "X-Total-Count" in response.headers:
-                total = int(response.headers["X-Total-Count"])
-            if not page or (len(items) >= total if total is not None else len(page) < PAGE_SIZE):
+            try:
+                response = self.get(path, page_query)
+            except ApiError as error:
+                if items and is_end_of_list(error):
+                    return items
+                raise
+            page = response.data
+            if page is None or page == "":
+                page = []
+            if not isinstance(page, list):
+                raise ApiError("GET", API_PREFIX + path, response.status, page, hint="Expected a JSON list of %s; ISC answered something else" % path)
+            if not items:
+                total = total_count(response.headers)
+            if not page:
                 return items
+            items.extend(page)
+        return items
 
     def _fetch_token(self, client_id, client_secret):
         form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
@@ -218,6 +238,20 @@ class IscClient:
             )
         self._sleep(wait)
         self.rate_limit_waited += wait
+
+
+def total_count(headers):
+    """X-Total-Count as an int, or None when it is missing or unreadable."""
+    try:
+        value = int(headers.get("X-Total-Count"))
+    except (TypeError, ValueError):
+        return None
+    return value if value >= 0 else None
+
+
+def is_end_of_list(error):
+    """The 400 that some tenants answer to an offset at (or past) the end of a list."""
+    return error.status == 400 and any("offset" in text.lower() for text in error.details.get("messages") or [])
 
 
 def backoff(attempt):

@@ -29,6 +29,7 @@ KINDS = {
     POLICY: (policy.PolicyReconciler, policy.module_options),
     SYNC_GROUP: (sync_group.SyncGroupReconciler, sync_group.module_options),
 }
+MUTUALLY_EXCLUSIVE = {POLICY: policy.MUTUALLY_EXCLUSIVE, SYNC_GROUP: sync_group.MUTUALLY_EXCLUSIVE}
 
 
 def plan(tenant, policies=(), sync_groups=(), exclusive=False):
@@ -36,14 +37,15 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
 
     ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
-    Returns {"steps": [...], "errors": [...]}. A step: {"kind", "name", "phase", "action"
-    (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"}.
+    Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
+    "action" (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"};
+    a warning: {"kind", "name", "msg"}.
     """
     planner = _Planner(tenant)
     planner.check_duplicates(POLICY, policies)
     planner.check_duplicates(SYNC_GROUP, sync_groups)
-    policy_items = [_with_state(item) for item in policies]
-    group_items = [_with_state(item) for item in sync_groups]
+    policy_items = planner.valid(POLICY, [_with_state(item) for item in policies])
+    group_items = planner.valid(SYNC_GROUP, [_with_state(item) for item in sync_groups])
     if exclusive:
         group_items += planner.unlisted(SYNC_GROUP, group_items)
         policy_items += planner.unlisted(POLICY, policy_items)
@@ -52,7 +54,9 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     planner.replay_each(POLICY, 2, [item for item in policy_items if item["state"] == "present"])
     planner.replay_in_workable_order(SYNC_GROUP, 3, [item for item in group_items if item["state"] == "present"])
     planner.replay_each(POLICY, 4, [item for item in policy_items if item["state"] == "absent"])
-    return {"steps": planner.steps, "errors": planner.errors}
+    if exclusive:
+        planner.keep_default_policy(policy_items)
+    return {"steps": planner.steps, "errors": planner.errors, "warnings": planner.warnings}
 
 
 def _with_state(item):
@@ -68,19 +72,57 @@ class _Planner:
             self.source_ids.setdefault(source["name"], []).append(source["id"])
         self.steps = []
         self.errors = []
+        self.warnings = []
+
+    def valid(self, kind, items):
+        """The items without options that exclude each other; the others become errors (as the modules would fail)."""
+        kept = []
+        for item in items:
+            both = ["%s|%s" % pair for pair in MUTUALLY_EXCLUSIVE[kind] if all(item.get(option) not in (None, False) for option in pair)]
+            if both:
+                self.errors.append(_error(kind, item, "parameters are mutually exclusive: %s" % ", ".join(both)))
+            else:
+                kept.append(item)
+        return kept
 
     def check_duplicates(self, kind, items):
         seen = set()
         for item in items:
-            key = item.get("id") or item.get("name")
+            key = "the default policy" if kind == POLICY and item.get("default_policy") else item.get("id") or item.get("name")
             if key in seen:
                 self.errors.append(_error(kind, item, "%s %r is listed twice in the role's input" % (_noun(kind), key)))
             seen.add(key)
 
+    def keep_default_policy(self, items):
+        """In exclusive mode, the report lists the tenant's default policy as kept when no item manages it."""
+        if any(item.get("default_policy") for item in items):
+            return
+        listed_ids = set(item["id"] for item in items if item.get("id"))
+        listed_names = set(item.get("name") for item in items if not item.get("id"))
+        for obj in self.tenant.get("policies") or []:
+            if obj.get("default_policy") and obj["id"] not in listed_ids and obj["name"] not in listed_names:
+                self.steps.append(
+                    {
+                        "kind": POLICY,
+                        "name": obj["name"],
+                        "phase": 0,  # no task of the role applies it: it is only reported
+                        "action": "none",
+                        "exclusive": False,
+                        "kept": "the org's default policy: never deleted (password_config_exclusive)",
+                        "diff": {"before": {}, "after": {}},
+                        "args": {"id": obj["id"], "name": obj["name"], "state": "present"},
+                    }
+                )
+
     def unlisted(self, kind, items):
         """Deletions for exclusive mode: objects on the tenant that no item names (never the default policy)."""
         listed_ids = set(item["id"] for item in items if item.get("id"))
-        listed_names = set(item.get("name") for item in items if not item.get("id"))
+        listed_ids.update(
+            obj["id"]
+            for obj in self.tenant.get("policies") or []
+            if kind == POLICY and obj.get("default_policy") and any(item.get("default_policy") for item in items)
+        )
+        listed_names = set(item.get("name") for item in items if not item.get("id") and not item.get("default_policy"))
         existing = self.tenant.get("policies" if kind == POLICY else "sync_groups") or []
         return [
             {"state": "absent", "id": obj["id"], "name": obj["name"], "exclusive": True}
@@ -122,6 +164,7 @@ class _Planner:
             result = reconciler.ensure_absent(found)
         else:
             result = reconciler.ensure_present(params, found)
+        self.warnings.extend(_error(kind, item, warning) for warning in result.get("warnings", []))
         return {
             "kind": kind,
             "name": item.get("name") or (found or {}).get("name"),
@@ -163,5 +206,5 @@ def _noun(kind):
 
 def _error(kind, item, msg):
     """An input that breaks a rule; ``text`` names the object, for the role's final failure message."""
-    name = item.get("name") or item.get("id")
+    name = item.get("name") or item.get("id") or ("(the default policy)" if item.get("default_policy") else None)
     return {"kind": kind, "name": name, "msg": msg, "text": "%s %r: %s" % (_noun(kind), name, msg)}

@@ -8,7 +8,7 @@ import yaml
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
 
 ROLE_SPECS = Path(__file__).resolve().parents[3] / "roles" / "password_config" / "meta" / "argument_specs.yml"
-READ_ONLY = {"default_policy", "created", "modified"}  # accepted by the modules for info items, not role input
+READ_ONLY = {"created", "modified"}  # accepted by the modules for info items, not role input
 
 
 @pytest.mark.parametrize(

@@ -74,5 +74,5 @@ def test_source_directory_fetches_only_unknown_ids():
     directory.resolve(["GitHub"])
     assert directory.names(["1", "2"]) is None
     directory.fetch(["1", "2", "missing"])
-    assert client.calls[-1][2] == {"filters": 'id in ("1","missing")'}
+    assert client.calls[-1][2] == {"filters": 'id in ("1","missing")', "includeIDNSource": "true"}
     assert directory.names(["1", "2"]) == ["Active Directory", "GitHub"]

@@ -153,7 +153,6 @@ def test_info_read_returns_module_shaped_items_with_source_names(client):
         (dict(min_length=20, max_length=10), "min_length", "min_length (20) must not be greater than max_length (10)"),
         (dict(max_length=3, min_length=0, min_upper=1, min_lower=1, min_numeric=1, min_special=1), "max_length", "1 + 1 + 1 + 1 = 4 > 3"),
         (dict(sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
-        (dict(sources=["GitHub"], source_ids=["s1"]), "sources", "sources and source_ids name different sources"),
         (dict(name="   "), "name", "name must not be empty or blank"),
     ],
 )
