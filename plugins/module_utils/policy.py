@@ -44,6 +44,15 @@ NOT_ENFORCED_OPTIONS = ("min_character_types", "max_repeated_chars", "account_id
 CHARACTER_CLASS_OPTIONS = ("min_upper", "min_lower", "min_numeric", "min_special")
 
 
+def module_rules():
+    """The rules between options, for AnsibleModule and for the role's items alike.
+
+    id and default_policy are not mutually exclusive here: an info item carries default_policy: false
+    next to its id; PolicyReconciler.find refuses default_policy=true with an id before any request.
+    """
+    return dict(required_one_of=[["name", "id", "default_policy"]], mutually_exclusive=[["sources", "source_ids"]])
+
+
 def module_options():
     """The argument spec of the password_policy module's own options."""
     spec = dict(
@@ -59,10 +68,6 @@ def module_options():
     for field in FIELDS:
         spec[field.option] = st.option_spec(field)
     return spec
-
-
-# Options that cannot be given together (AnsibleModule's mutually_exclusive, and the role's plan).
-MUTUALLY_EXCLUSIVE = (("sources", "source_ids"), ("id", "default_policy"))
 
 
 def name_key(name):

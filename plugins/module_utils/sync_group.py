@@ -28,6 +28,11 @@ class SourceTakenError(ValidationError):
 MUTUALLY_EXCLUSIVE = (("sources", "source_ids"), ("password_policy", "password_policy_id"))
 
 
+def module_rules():
+    """The rules between options, for AnsibleModule and for the role's items alike."""
+    return dict(required_one_of=[["name", "id"]], mutually_exclusive=[list(pair) for pair in MUTUALLY_EXCLUSIVE])
+
+
 def module_options():
     """The argument spec of the password_sync_group module's own options."""
     spec = dict(

@@ -12,8 +12,8 @@ description:
     with what password management needs to know about them.
   - Use it to see which sources support password management, and which policies govern them.
   - ISC's source list hides the tenant's own IdentityNow source (the source behind logins to ISC itself) unless asked
-    for it. This module asks for it by default, because the org's default password policy governs that source: see
-    O(include_hidden).
+    for it. This module asks for it by default, because the org's default password policy governs that source (see
+    O(include_hidden)).
   - Never changes anything.
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)

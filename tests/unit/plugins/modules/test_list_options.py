@@ -51,4 +51,7 @@ def test_role_plan_refuses_a_mapping_where_names_belong():
 
     result = plan(tenant, policies=[{"name": "Corporate", "sources": {"Active Directory": 1}}])
 
-    assert [error["msg"] for error in result["errors"]] == ["sources must be a list of names (got dict)"]
+    assert [error["text"] for error in result["errors"]] == [
+        "password_config_policies[0], password policy 'Corporate': argument 'sources' is of type dict and we were unable to convert to list: "
+        "<class 'dict'> cannot be converted to a list"
+    ]
