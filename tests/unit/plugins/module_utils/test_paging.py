@@ -85,3 +85,29 @@ def test_helpers():
     assert not is_end_of_list(api_error("GET", "/v3/x", 400, {"detailMessage": "Bad filter"}))
     assert not is_end_of_list(api_error("GET", "/v3/x", 404, {"detailMessage": "Specified offset is invalid."}))
     assert PAGE_SIZE == 250
+
+
+@pytest.mark.parametrize(
+    "shape, expected",
+    [
+        ("error_response", "Injected fault (error_response)."),
+        ("detail_message", "Injected fault (detail_message)."),
+        ("formatted_msg", "Injected fault (formatted_msg)."),
+        ("error_name", "Injected fault (error_name)."),
+        ("error", "Injected fault (error)."),
+        ("message", "Injected fault (message)."),
+        ("text", "Injected fault (text)."),
+        ("empty", "(empty response body)"),
+    ],
+)
+@pytest.mark.parametrize("status", [400, 404, 409])
+def test_every_error_shape_over_http_shows_isc_words(simulator, shape, expected, status):
+    simulator.add_fault(method="PUT", path=POLICIES + "/*", status=status, shape=shape)
+    client = IscClient(simulator.base_url, client_id=simulator.client_id, client_secret=simulator.client_secret)
+    with pytest.raises(ApiError) as error:
+        client.put("/password-policies/abc", {"name": "x"})
+    message = error.value.msg
+    assert message.startswith("PUT /v3/password-policies/abc failed with HTTP %d" % status)
+    assert expected in message
+    tracked = shape in ("error_response", "detail_message")
+    assert ("[trackingId: " in message) is tracked and bool(error.value.details.get("tracking_id")) is tracked
