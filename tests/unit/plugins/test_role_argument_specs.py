@@ -73,3 +73,13 @@ def test_wrong_items_are_named_in_one_short_line(policies, groups, expected):
     for error, start in zip(errors, expected):
         assert error.startswith(start), error
         assert "\n" not in error and len(error) < 400, error
+
+
+def test_the_role_page_explains_how_it_works_as_the_readme_does():
+    # The docs site's role page is built from argument_specs.yml; the README's "How it works" steps belong there too.
+    description = " ".join(yaml.safe_load(ROLE_SPECS.read_text(encoding="utf-8"))["argument_specs"]["main"]["description"])
+    readme = (ROLE_SPECS.parents[1] / "README.md").read_text(encoding="utf-8")
+    steps = [line.split("**")[1] for line in readme.split("## How it works", 1)[1].split("\n## ", 1)[0].splitlines() if line[:1].isdigit() and "**" in line]
+    assert steps == ["Read", "Plan", "Apply", "Report"]
+    for step in steps:
+        assert "B(%s)" % step in description, step
