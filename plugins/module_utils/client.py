@@ -4,9 +4,11 @@
 """HTTP transport for the ISC V3 API: authentication, retries, rate limits, paging, errors."""
 
 import random
+import socket
 import time
 import traceback
 from collections import namedtuple
+from urllib.parse import urlsplit
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 
@@ -147,6 +149,18 @@ class IscClient:
         form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
         response = self._exchange("POST", self.base_url + TOKEN_PATH, TOKEN_PATH, data=form, idempotent=True)
         token = response.data.get("access_token") if isinstance(response.data, dict) else None
+        if response.status == 404:
+            # Not a refused secret: nothing answers at this address, most often a path in base_url.
+            raise AuthError(
+                "POST",
+                TOKEN_PATH,
+                response.status,
+                response.data,
+                hint=(
+                    "No token endpoint at %s: base_url must be the tenant's API host without a path, "
+                    "e.g. https://acme.api.identitynow.com (got %s)" % (self.base_url + TOKEN_PATH, self.base_url)
+                ),
+            )
         if response.status != 200 or not token:
             raise AuthError(
                 "POST",
@@ -193,17 +207,19 @@ class IscClient:
         try:
             raw = self._session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
         except requests.exceptions.SSLError as exc:
-            raise TransportError(
-                method,
-                path,
-                "TLS verification failed (%s). Set ca_path to the CA bundle that "
-                "signed the server certificate, or validate_certs: false to skip the check "
-                "(not recommended)" % _short(exc),
-            ) from None
+            raise TransportError(method, path, _tls_failure(url, exc)) from None
         except requests.exceptions.Timeout:
             return None, "no response within timeout=%s seconds" % self.timeout
         except requests.exceptions.ConnectionError as exc:
-            return None, "connection failed or dropped (%s)" % _short(exc)
+            if _unresolvable(exc):
+                # A name that does not resolve will not resolve on a retry either.
+                host = urlsplit(url).hostname
+                raise TransportError(
+                    method, path, "the host %r of base_url does not resolve (%s): check base_url, e.g. https://acme.api.identitynow.com" % (host, url)
+                ) from None
+            return None, "connection to %s failed or dropped (%s)" % (url, _short(exc))
+        except requests.exceptions.RequestException as exc:  # an unreadable response, e.g. a bad Content-Encoding
+            return None, "unreadable response from %s (%s)" % (url, _short(exc))
         return _parse(raw), None
 
     def wait_before_retry(self, attempt):
@@ -260,6 +276,30 @@ def _parse(raw):
         except ValueError:
             data = raw.text
     return Response(raw.status_code, raw.headers, data)
+
+
+def _tls_failure(url, exc):
+    reason = _short(exc)
+    if "WRONG_VERSION_NUMBER" in reason or "wrong version number" in reason or "record layer failure" in reason:
+        # The server answered in plain HTTP: no certificate setting will help.
+        return "TLS handshake with %s failed (%s): the server does not speak https there; check base_url (http:// or https://, and the port)" % (url, reason)
+    return (
+        "TLS verification failed for %s (%s). Set ca_path to the CA bundle that signed the server certificate, "
+        "or validate_certs: false to skip the check (not recommended)" % (url, reason)
+    )
+
+
+def _unresolvable(exc):
+    """Whether the chain of a ConnectionError ends in a failed host name lookup."""
+    reason = exc
+    for _depth in range(6):
+        if isinstance(reason, socket.gaierror) or type(reason).__name__ == "NameResolutionError":
+            return True
+        inner = getattr(reason, "reason", None)
+        reason = inner if isinstance(inner, BaseException) else reason.__context__
+        if reason is None:
+            return False
+    return False
 
 
 def _short(exc):

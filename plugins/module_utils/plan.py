@@ -17,9 +17,15 @@ to call it with) and every error, all found before anything is written.
 """
 
 import copy
+import difflib
+from collections.abc import Mapping
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 POLICY = "password_policy"
@@ -28,7 +34,8 @@ KINDS = {
     POLICY: (policy.PolicyReconciler, policy.module_options),
     SYNC_GROUP: (sync_group.SyncGroupReconciler, sync_group.module_options),
 }
-MUTUALLY_EXCLUSIVE = {POLICY: policy.MUTUALLY_EXCLUSIVE, SYNC_GROUP: sync_group.MUTUALLY_EXCLUSIVE}
+RULES = {POLICY: policy.module_rules, SYNC_GROUP: sync_group.module_rules}
+VARIABLES = {POLICY: "password_config_policies", SYNC_GROUP: "password_config_sync_groups"}
 
 
 def plan(tenant, policies=(), sync_groups=(), exclusive=False):
@@ -58,6 +65,33 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     return {"steps": planner.steps, "errors": planner.errors, "warnings": planner.warnings}
 
 
+def input_errors(policies=(), sync_groups=()):
+    """What is wrong with the role's items by the modules' own argument specs, one line each; no tenant needed."""
+    return [error["text"] for kind, items in ((POLICY, policies), (SYNC_GROUP, sync_groups)) for error in validate_items(kind, items)[1]]
+
+
+def validate_items(kind, items):
+    """(kept, errors): the items that pass the module's own argument spec, with its conversions, and errors for the others.
+
+    The role's argument_specs.yml leaves the items' options to this check, so that a wrong item is
+    named (index and name) in one line instead of Ansible's dump of the whole spec.
+    """
+    options = KINDS[kind][1]()
+    validator = ArgumentSpecValidator(options, **RULES[kind]())
+    kept, errors = [], []
+    for index, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            errors.append(_error(kind, {}, "must be a dict of options, got %s" % type(item).__name__, index))
+            continue
+        result = validator.validate(dict(item))
+        if result.error_messages:
+            problems = [_option_problem(error, result.unsupported_parameters, options) for error in result.errors.errors]
+            errors.append(_error(kind, item, "; ".join(problems), index))
+        else:
+            kept.append(dict((key, value) for key, value in result.validated_parameters.items() if key in item))
+    return kept, errors
+
+
 def _with_state(item):
     return dict(item, state=item.get("state") or "present")
 
@@ -74,14 +108,8 @@ class _Planner:
         self.warnings = []
 
     def valid(self, kind, items):
-        """The items without options that exclude each other; the others become errors (as the modules would fail)."""
-        kept = []
-        for item in items:
-            both = ["%s|%s" % pair for pair in MUTUALLY_EXCLUSIVE[kind] if all(item.get(option) not in (None, False) for option in pair)]
-            if both:
-                self.errors.append(_error(kind, item, "parameters are mutually exclusive: %s" % ", ".join(both)))
-            else:
-                kept.append(item)
+        kept, errors = validate_items(kind, items)
+        self.errors.extend(errors)
         return kept
 
     def check_duplicates(self, kind, items):
@@ -185,7 +213,7 @@ class _Planner:
             args["id"] = found["id"]
         names = args.pop("sources", None)
         if names is not None and "source_ids" not in args:
-            args["source_ids"] = [self.source_ids[name][0] for name in names]  # the replay found each exactly once
+            args["source_ids"] = [self.source_ids[name][0] for name in name_list(names)]  # the replay found each exactly once
         return copy.deepcopy(args)
 
 
@@ -203,6 +231,19 @@ def _noun(kind):
     return "password policy" if kind == POLICY else "password sync group"
 
 
-def _error(kind, item, msg):
+def _error(kind, item, msg, index=None):
+    """An input that breaks a rule; ``text`` names the object (and its place in the role's list), for the final failure."""
     name = item.get("name") or item.get("id") or ("(the default policy)" if item.get("default_policy") else None)
-    return {"kind": kind, "name": name, "msg": msg}
+    where = "%s[%d], " % (VARIABLES[kind], index) if index is not None else ""
+    return {"kind": kind, "name": name, "msg": msg, "text": "%s%s %r: %s" % (where, _noun(kind), name, msg)}
+
+
+def _option_problem(error, unsupported, options):
+    """One short line per problem; an unknown option gets the closest known ones."""
+    if isinstance(error, UnsupportedError):
+        hints = []
+        for option in sorted(unsupported):
+            close = difflib.get_close_matches(option, list(options), n=1)
+            hints.append("%s%s" % (option, " (did you mean %s?)" % " or ".join(close) if close else ""))
+        return "unknown option %s" % ", ".join(hints)
+    return str(error)

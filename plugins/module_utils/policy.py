@@ -44,6 +44,15 @@ NOT_ENFORCED_OPTIONS = ("min_character_types", "max_repeated_chars", "account_id
 CHARACTER_CLASS_OPTIONS = ("min_upper", "min_lower", "min_numeric", "min_special")
 
 
+def module_rules():
+    """The rules between options, for AnsibleModule and for the role's items alike.
+
+    id and default_policy are not mutually exclusive here: an info item carries default_policy: false
+    next to its id; PolicyReconciler.find refuses default_policy=true with an id before any request.
+    """
+    return dict(required_one_of=[["name", "id", "default_policy"]], mutually_exclusive=[["sources", "source_ids"]])
+
+
 def module_options():
     """The argument spec of the password_policy module's own options."""
     spec = dict(
@@ -59,10 +68,6 @@ def module_options():
     for field in FIELDS:
         spec[field.option] = st.option_spec(field)
     return spec
-
-
-# Options that cannot be given together (AnsibleModule's mutually_exclusive, and the role's plan).
-MUTUALLY_EXCLUSIVE = (("sources", "source_ids"), ("id", "default_policy"))
 
 
 def name_key(name):
@@ -94,14 +99,19 @@ def check_policy_rules(desired, wanted, is_new=False):
     """The value rules of a password policy, checked on what would be written.
 
     ``wanted`` holds what the task set; other values are the tenant's (or ISC's defaults for
-    a new policy), and messages say so, because the fix may be to set that option too.
+    a new policy), and messages say which is which, because the fix may be to set that option too.
     """
+    others = "ISC's default" if is_new else "the tenant's current value"
 
-    def show(option):
-        value = desired[option]
-        if option in wanted:
-            return "%s" % value
-        return "%s, %s" % (value, "ISC's default" if is_new else "the tenant's current value")
+    def origin(*options):
+        """' (set by the task: a=1; the tenant's current values: b=2)', or '' when the task set them all."""
+        from_task = ["%s=%s" % (option, desired[option]) for option in options if option in wanted]
+        from_tenant = ["%s=%s" % (option, desired[option]) for option in options if option not in wanted]
+        if not from_tenant:
+            return ""
+        parts = ["set by the task: " + ", ".join(from_task)] if from_task else []
+        parts.append("%s%s: %s" % (others, "s" if len(from_tenant) > 1 else "", ", ".join(from_tenant)))
+        return " (%s)" % "; ".join(parts)
 
     check_name(desired["name"])
     for option in INT_OPTIONS:
@@ -109,25 +119,33 @@ def check_policy_rules(desired, wanted, is_new=False):
         if value is None:
             continue
         if option in NOT_ENFORCED_OPTIONS and value < -1:
-            raise ValidationError("%s must be -1 (not enforced) or 0 or more; got %s" % (option, show(option)), option=option)
+            raise ValidationError("%s must be -1 (not enforced) or 0 or more; got %s%s" % (option, value, origin(option)), option=option)
         if option not in NOT_ENFORCED_OPTIONS and value < 0:
-            raise ValidationError("%s must be 0 or more; got %s" % (option, show(option)), option=option)
+            raise ValidationError("%s must be 0 or more; got %s%s" % (option, value, origin(option)), option=option)
     if desired["min_character_types"] is not None and desired["min_character_types"] > 4:
         raise ValidationError(
-            "min_character_types must be between -1 and 4 (there are four character types); got %s" % show("min_character_types"), option="min_character_types"
+            "min_character_types must be between -1 and 4 (there are four character types); got %s%s"
+            % (desired["min_character_types"], origin("min_character_types")),
+            option="min_character_types",
         )
     max_length = desired["max_length"]
     if max_length:  # 0 means no maximum
         if (desired["min_length"] or 0) > max_length:
             raise ValidationError(
-                "min_length (%s) must not be greater than max_length (%s); max_length 0 means no maximum" % (show("min_length"), show("max_length")),
+                "min_length (%s) must not be greater than max_length (%s); max_length 0 means no maximum%s"
+                % (desired["min_length"], max_length, origin("min_length", "max_length")),
                 option="min_length",
             )
         total = sum(desired[option] or 0 for option in CHARACTER_CLASS_OPTIONS)
         if total > max_length:
             raise ValidationError(
-                "min_upper + min_lower + min_numeric + min_special must not exceed max_length: "
-                "%s = %d > %s" % (" + ".join(show(option) for option in CHARACTER_CLASS_OPTIONS), total, show("max_length")),
+                "min_upper + min_lower + min_numeric + min_special must not exceed max_length: %s = %d > %s%s"
+                % (
+                    " + ".join(str(desired[option] or 0) for option in CHARACTER_CLASS_OPTIONS),
+                    total,
+                    max_length,
+                    origin(*CHARACTER_CLASS_OPTIONS + ("max_length",)),
+                ),
                 option="max_length",
             )
 

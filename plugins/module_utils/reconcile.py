@@ -33,7 +33,7 @@ class Reconciler:
         self.collection = self.collection_class(client)
         self.noun = self.collection.noun
         self._items = None
-        self.warnings = []  # for the user, returned with the result
+        self.warnings = []  # returned with the result; Ansible shows them as warnings
 
     # Hooks a kind of object fills in -------------------------------------------------
 

@@ -122,6 +122,7 @@ options:
   sources:
     description:
       - Names of the sources this policy governs; when set, exactly these (order does not matter).
+      - A single string is read as comma-separated names (C(Active Directory, Okta)); spaces around each name are ignored.
       - Names are matched exactly, all in one request; unknown names fail the task before any write, all listed.
       - The tenant's IdentityNow source, which ISC's source list hides, is found by its name too.
       - The IdentityNow source is never removed from the org's default policy; a task that would do it fails before
@@ -298,17 +299,14 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options, module_rules
 
 
 def main():
     module = AnsibleModule(
         argument_spec=argument_spec(**module_options()),
-        required_one_of=[("name", "id", "default_policy")],
-        # id|default_policy: only default_policy=true excludes id (an info item carries default_policy: false);
-        # PolicyReconciler.find refuses that before any request.
-        mutually_exclusive=[("sources", "source_ids")],
         supports_check_mode=True,
+        **module_rules(),
     )
     run_module(module, lambda client: PolicyReconciler(client, module.check_mode).run(module.params))
 

@@ -56,6 +56,7 @@ options:
   sources:
     description:
       - Names of the sources whose passwords the group synchronises; exactly these (order does not matter).
+      - A single string is read as comma-separated names (C(Active Directory, Okta)); spaces around each name are ignored.
       - At least two, each supporting password management (the C(PASSWORD) feature), and none already in
         another sync group.
       - Required to create a group, unless O(source_ids) is given. Mutually exclusive with O(source_ids).
@@ -142,15 +143,14 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import MUTUALLY_EXCLUSIVE, SyncGroupReconciler, module_options
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler, module_options, module_rules
 
 
 def main():
     module = AnsibleModule(
         argument_spec=argument_spec(**module_options()),
-        required_one_of=[("name", "id")],
-        mutually_exclusive=[list(pair) for pair in MUTUALLY_EXCLUSIVE],
         supports_check_mode=True,
+        **module_rules(),
     )
     run_module(module, lambda client: SyncGroupReconciler(client, module.check_mode).run(module.params))
 

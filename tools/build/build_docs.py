@@ -46,9 +46,31 @@ html_static_path = ['_static']
 html_css_files = ['isc.css']
 """
 
-# Long plugin names (sailpoint_community.isc.password_sync_group_info) do not fit the sidebar.
-EXTRA_CSS = """.wy-menu-vertical a { overflow-wrap: anywhere; }
+# Long plugin names (sailpoint_community.isc.password_sync_group_info) do not fit the sidebar. They
+# may wrap only where soft_breaks() put a <wbr> (after _ and .), never in the middle of a word.
+EXTRA_CSS = """.wy-menu-vertical a { overflow-wrap: normal; word-break: normal; }
 """
+MENU = re.compile(r'(<div class="wy-menu wy-menu-vertical".*?</div>)', re.S)
+LONGEST_UNBROKEN = 20  # characters of menu text without a break opportunity
+
+
+def soft_breaks(html):
+    """The page with a <wbr> after every _ and . in the text of its sidebar menu."""
+
+    def in_text(match):
+        return ">" + re.sub(r"([_.])(?=\w)", r"\1<wbr>", match.group(1)) + "<"
+
+    return MENU.sub(lambda menu: re.sub(r">([^<>]+)<", in_text, menu.group(1)), html)
+
+
+def unbreakable_menu_words(html):
+    """Words of the sidebar menu longer than LONGEST_UNBROKEN characters with no break opportunity."""
+    words = []
+    for menu in MENU.findall(html):
+        text = re.sub(r"<wbr>", " ", menu)
+        text = re.sub(r"<[^>]+>", " ", text)
+        words += [word for word in text.split() if len(word) > LONGEST_UNBROKEN]
+    return words
 
 
 def run(cmd, **kwargs):
@@ -130,6 +152,18 @@ def main(argv=None):
 
     shutil.rmtree(output, ignore_errors=True)
     run(["sphinx-build", "-M", "html", rst, output, "-c", work, "-W", "--keep-going", "-q"])
+    long_words = set()
+    for folder, _dirs, files in os.walk(os.path.join(output, "html")):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as handle:
+                    html = soft_breaks(handle.read())
+                with open(path, "w", encoding="utf-8") as handle:
+                    handle.write(html)
+                long_words.update(unbreakable_menu_words(html))
+    if long_words:
+        sys.exit("build_docs: menu entries that can only break mid-word: %s" % ", ".join(sorted(long_words)))
     print(f"build_docs: the site is in {os.path.join(output, 'html', 'index.html')}")
     return 0
 

@@ -108,7 +108,12 @@ CASES = [
         "min_length (20) must not be greater than max_length (10)",
     ),
     case(
-        "policy-min_length-above-the-tenants-max_length", PP, dict(name="Corporate", min_length=20), "min_length", "max_length (16, the tenant's current value)"
+        "policy-min_length-above-the-tenants-max_length",
+        PP,
+        dict(name="Corporate", min_length=20),
+        "min_length",
+        "min_length (20) must not be greater than max_length (16)",
+        "(set by the task: min_length=20; the tenant's current value: max_length=16)",
     ),
     case(
         "policy-min_length-above-max_length-check-mode",
@@ -137,10 +142,17 @@ CASES = [
     case("policy-name-escape-character", PP, dict(name="Corp\x1b[31m"), "name", "must not contain control characters"),
     case("policy-name-delete-character", PP, dict(name="Corp\x7f"), "name", "must not contain control characters"),
     case("policy-rename-to-blank-by-id", PP, dict(id=CORPORATE, name="  "), "name", "must not be empty or blank"),
-    case("policy-name-ambiguous", PP, dict(name="Twin", min_length=9), "name", "matches 2 password policies", TWIN_1, TWIN_2),
+    case("policy-name-ambiguous", PP, dict(name="Twin", min_length=9), "name", "matches 2 password policies", TWIN_1, TWIN_2, "by id"),
     case("policy-delete-ambiguous-name", PP, dict(name="Twin", state="absent"), "name", TWIN_1, TWIN_2),
     # --- password_policy: unknown, ambiguous and conflicting references -----------------------------------------
     case("policy-unknown-sources-all-listed", PP, dict(name="P", sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
+    case(
+        "policy-source-name-typos-suggest",
+        PP,
+        dict(name="P", sources=["Active Directroy", "Salesforce", "Servicenow", "Zzz"]),
+        "sources",
+        "no source named 'Active Directroy', 'Servicenow', 'Zzz' (names are case-sensitive; did you mean 'Active Directory' or 'ServiceNow'?)",
+    ),
     case("policy-source-name-wrong-case", PP, dict(name="P", sources=["github"]), "sources", "no source named 'github'", "case-sensitive", "'GitHub'"),
     case("policy-source-name-ambiguous", PP, dict(name="P", sources=["Dup source"]), "sources", "match several sources", DUP_SOURCE_1, DUP_SOURCE_2),
     case("policy-unknown-source-ids", PP, dict(name="P", source_ids=[GITHUB, UNKNOWN]), "source_ids", "no source with id " + UNKNOWN),
@@ -257,7 +269,16 @@ CASES = [
         check_mode=True,
     ),
     case("group-unknown-sources-all-listed", PSG, dict(GROUP, sources=["LDAP", "Nope", "Nada"]), "sources", "no source named 'Nope', 'Nada'"),
-    case("group-source-name-ambiguous", PSG, dict(GROUP, sources=["LDAP", "Dup source"]), "sources", "match several sources", DUP_SOURCE_1, DUP_SOURCE_2),
+    case(
+        "group-source-name-ambiguous",
+        PSG,
+        dict(GROUP, sources=["LDAP", "Dup source"]),
+        "sources",
+        "match several sources",
+        DUP_SOURCE_1,
+        DUP_SOURCE_2,
+        "by source_ids",
+    ),
     case("group-unknown-source-id", PSG, dict(GROUP, source_ids=[LDAP, UNKNOWN]), "source_ids", "no source with id " + UNKNOWN),
     case("group-sources-and-source_ids", PSG, dict(GROUP, sources=["LDAP", "Salesforce"], source_ids=[LDAP, OKTA]), "sources|source_ids", "mutually exclusive"),
     case(
@@ -268,6 +289,13 @@ CASES = [
         "no password policy named 'Nope'",
     ),
     case(
+        "group-policy-name-typo-suggests",
+        PSG,
+        dict(name="New group", password_policy="Corprate", sources=["LDAP", "Salesforce"]),
+        "password_policy",
+        "no password policy named 'Corprate' (did you mean 'Corporate'?)",
+    ),
+    case(
         "group-policy-name-ambiguous",
         PSG,
         dict(name="New group", password_policy="Twin", sources=["LDAP", "Salesforce"]),
@@ -275,6 +303,7 @@ CASES = [
         "matches 2 password policies",
         TWIN_1,
         TWIN_2,
+        "by password_policy_id",
     ),
     case(
         "group-policy-and-policy_id",
