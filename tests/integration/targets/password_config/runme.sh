@@ -23,3 +23,4 @@ ansible-playbook -i "${INVENTORY_PATH}" sailpoint_community.isc.export -e export
 play roundtrip.yml "$@"      # the export changes nothing on A and reproduces A on the fresh tenant B
 play bad_input.yml "$@"      # wrong types, unknown keys, missing names fail before any request
 [ -n "${live}" ] || ansible-playbook -i tenants.yml -e output_dir="${OUTPUT_DIR}" --forks 2 many_tenants.yml "$@"
+[ -n "${live}" ] || play settings.yml "$@"   # org password settings and dictionary: apply, again, drift, audit, bad input
