@@ -23,4 +23,8 @@ ansible-playbook -i "${INVENTORY_PATH}" sailpoint_community.isc.export -e export
 play roundtrip.yml "$@"      # the export changes nothing on A and reproduces A on the fresh tenant B
 play bad_input.yml "$@"      # wrong types, unknown keys, missing names fail before any request
 [ -n "${live}" ] || ansible-playbook -i tenants.yml -e output_dir="${OUTPUT_DIR}" --forks 2 many_tenants.yml "$@"
-[ -n "${live}" ] || play settings.yml "$@"   # org password settings and dictionary: apply, again, drift, audit, bad input
+if [ -z "${live}" ]; then  # a tenant has one org config and one dictionary: never on a live tenant
+  play settings.yml "$@"   # org password settings and dictionary: apply, again, drift, audit, bad input
+  ansible-playbook -i "${INVENTORY_PATH}" sailpoint_community.isc.export -e export_file="${OUTPUT_DIR}/exported-settings.yml" "$@"
+  play settings_export.yml "$@"   # the export carries them; it changes nothing on A and reproduces them on B
+fi
