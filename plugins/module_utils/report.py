@@ -95,8 +95,9 @@ def settings_entries(settings, check_mode):
             continue  # not managed by this run
         if predicted.get("failed"):
             entries.append(_settings_entry(kind, name, "invalid", {}, predicted.get("msg")))
-        elif check_mode or not predicted.get("changed"):
-            entries.append(_settings_entry(kind, name, (AUDIT_STATUS if check_mode else APPLY_STATUS)[_result_action(predicted)], predicted))
+        elif check_mode or not _would_change(predicted):
+            action = ("create" if not (predicted.get("diff") or {}).get("before") else "update") if _would_change(predicted) else "none"
+            entries.append(_settings_entry(kind, name, (AUDIT_STATUS if check_mode else APPLY_STATUS)[action], predicted))
         elif not applied or applied.get("skipped"):
             entries.append(_settings_entry(kind, name, "not applied", predicted))
         elif applied.get("failed"):
@@ -104,6 +105,13 @@ def settings_entries(settings, check_mode):
         else:
             entries.append(_settings_entry(kind, name, APPLY_STATUS[_result_action(applied)], applied))
     return entries
+
+
+def _would_change(result):
+    """Whether a check-mode result predicts a change. The role registers its planning runs with
+    ``changed_when`` off in real runs (they change nothing), so the diff says it, not ``changed``."""
+    diff = result.get("diff") or {}
+    return bool(result.get("changed")) or diff.get("before") != diff.get("after")
 
 
 def _settings_entry(kind, name, status, result, error=None):

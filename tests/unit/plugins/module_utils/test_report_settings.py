@@ -77,3 +77,10 @@ def test_export_includes_the_settings_the_tenant_has():
     assert exported["password_config_dictionary"] == {"locale": "en_US", "words": ["acme", "qwerty"]}
     assert set(export([], [])) == {"password_config_policies", "password_config_sync_groups"}
     assert set(export([], [], org_config=None, dictionary=None)) == {"password_config_policies", "password_config_sync_groups"}
+
+
+def test_a_real_runs_planning_step_is_registered_unchanged_and_read_from_its_diff():
+    planned = dict(ORG_UPDATE, changed=False)  # changed_when keeps the planning step out of the play's changes
+    built = report({"password_org_config": {"predicted": planned, "applied": ORG_UPDATE}}, check_mode=False)
+    assert entry(built, "password_org_config")["status"] == "updated"
+    assert entry(report({"password_org_config": {"predicted": planned}}), "password_org_config")["status"] == "would update"
