@@ -11,6 +11,9 @@ heading() { printf '\n\n######## %s\n\n' "$*"; }
 playbook() { ansible-playbook -i inventory.yml "$@"; }
 
 heading "1. Converge the sample tenant (examples/demo/tenant.yml) with the password_config role"
+echo "The org's default policy is given by its flag, not by its name (the simulator, like a real tenant, calls it \"Default\"):"
+sed -n '/^password_config_policies:/,/min_numeric/p' tenant.yml
+echo
 playbook site.yml --diff -e report_dir="$work/reports"
 
 heading "2. Run the role again: nothing to change"

@@ -38,7 +38,8 @@ options:
     default: true
   ca_path:
     description:
-      - A PEM file of CA certificates to trust instead of the system's, for a proxy or test server with its own CA.
+      - A PEM file (or directory) of CA certificates to trust instead of the bundle that C(requests) uses (C(certifi)'s,
+        or E(REQUESTS_CA_BUNDLE)), for a proxy or test server with its own CA.
     type: path
   timeout:
     description:

@@ -37,6 +37,10 @@ def password_config_plan(tenant, policies=None, sync_groups=None, exclusive=Fals
     return plan.plan(plain(tenant), plain(policies or []), plain(sync_groups or []), exclusive=bool(exclusive))
 
 
+def password_config_input_errors(policies, sync_groups=None):
+    return plan.input_errors(plain(policies or []), plain(sync_groups or []))
+
+
 def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None, settings=None):
     return report.build_report(
         plain(run_plan), plain(tenant), plain(results or []), check_mode=bool(check_mode), host=host, base_url=base_url, settings=plain(settings or {})
@@ -54,6 +58,7 @@ def password_config_export(policies, sync_groups=None, org_config=None, dictiona
 class FilterModule:
     def filters(self):
         return {
+            "password_config_input_errors": password_config_input_errors,
             "password_config_plan": password_config_plan,
             "password_config_report": password_config_report,
             "password_config_markdown": password_config_markdown,

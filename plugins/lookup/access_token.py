@@ -35,7 +35,7 @@ options:
     type: bool
     default: true
   ca_path:
-    description: A PEM file of CA certificates to trust instead of the system's.
+    description: A PEM file of CA certificates to trust instead of the bundle that requests uses (certifi's).
     type: path
   timeout:
     description: Seconds to wait for the token request.

@@ -4,14 +4,23 @@
 """HTTP transport for the ISC V3 API: authentication, retries, rate limits, paging, errors."""
 
 import random
+import socket
 import time
 import traceback
 from collections import namedtuple
+from urllib.parse import urlsplit
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import AuthError, RateLimitError, TransportError, UncertainWriteError, api_error
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
+    ApiError,
+    AuthError,
+    RateLimitError,
+    TransportError,
+    UncertainWriteError,
+    api_error,
+)
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.version import COLLECTION_VERSION
 
 try:
@@ -118,28 +127,53 @@ class IscClient:
             return response
 
     def list_all(self, path, query=None):
-        """Every item of a collection endpoint, page by page (limit/offset).
+        """Every item of a collection endpoint, page by page (limit/offset), as real tenants answer.
 
-        The first page asks for X-Total-Count; with it, reading stops exactly at the end,
-        otherwise at the first short page.
+        ``offset`` counts the records read so far, so a page shorter than ``limit`` before the end
+        (seen on real tenants) loses nothing and never ends the listing by itself. The first page
+        asks for X-Total-Count: with it, reading stops exactly at the total and never asks past the
+        end. Without it, reading stops at an empty page, or at the 400 "Specified offset is invalid"
+        that some tenants answer to an offset at the end.
         """
         items, total = [], None
-        while True:
+        while total is None or len(items) < total:
             page_query = dict(query or {}, limit=PAGE_SIZE, offset=len(items))
             if not items:
                 page_query["count"] = "true"
-            response = self.get(path, page_query)
-            page = response.data or []
-            items.extend(page)
-            if total is None and "X-Total-Count" in response.headers:
-                total = int(response.headers["X-Total-Count"])
-            if not page or (len(items) >= total if total is not None else len(page) < PAGE_SIZE):
+            try:
+                response = self.get(path, page_query)
+            except ApiError as error:
+                if items and is_end_of_list(error):
+                    return items
+                raise
+            page = response.data
+            if page is None or page == "":
+                page = []
+            if not isinstance(page, list):
+                raise ApiError("GET", API_PREFIX + path, response.status, page, hint="Expected a JSON list of %s; ISC answered something else" % path)
+            if not items:
+                total = total_count(response.headers)
+            if not page:
                 return items
+            items.extend(page)
+        return items
 
     def _fetch_token(self, client_id, client_secret):
         form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
         response = self._exchange("POST", self.base_url + TOKEN_PATH, TOKEN_PATH, data=form, idempotent=True)
         token = response.data.get("access_token") if isinstance(response.data, dict) else None
+        if response.status == 404:
+            # Not a refused secret: nothing answers at this address, most often a path in base_url.
+            raise AuthError(
+                "POST",
+                TOKEN_PATH,
+                response.status,
+                response.data,
+                hint=(
+                    "No token endpoint at %s: base_url must be the tenant's API host without a path, "
+                    "e.g. https://acme.api.identitynow.com (got %s)" % (self.base_url + TOKEN_PATH, self.base_url)
+                ),
+            )
         if response.status != 200 or not token:
             raise AuthError(
                 "POST",
@@ -186,17 +220,19 @@ class IscClient:
         try:
             raw = self._session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
         except requests.exceptions.SSLError as exc:
-            raise TransportError(
-                method,
-                path,
-                "TLS verification failed (%s). Set ca_path to the CA bundle that "
-                "signed the server certificate, or validate_certs: false to skip the check "
-                "(not recommended)" % _short(exc),
-            ) from None
+            raise TransportError(method, path, _tls_failure(url, exc)) from None
         except requests.exceptions.Timeout:
             return None, "no response within timeout=%s seconds" % self.timeout
         except requests.exceptions.ConnectionError as exc:
-            return None, "connection failed or dropped (%s)" % _short(exc)
+            if _unresolvable(exc):
+                # A name that does not resolve will not resolve on a retry either.
+                host = urlsplit(url).hostname
+                raise TransportError(
+                    method, path, "the host %r of base_url does not resolve (%s): check base_url, e.g. https://acme.api.identitynow.com" % (host, url)
+                ) from None
+            return None, "connection to %s failed or dropped (%s)" % (url, _short(exc))
+        except requests.exceptions.RequestException as exc:  # an unreadable response, e.g. a bad Content-Encoding
+            return None, "unreadable response from %s (%s)" % (url, _short(exc))
         return _parse(raw), None
 
     def wait_before_retry(self, attempt):
@@ -215,6 +251,20 @@ class IscClient:
             )
         self._sleep(wait)
         self.rate_limit_waited += wait
+
+
+def total_count(headers):
+    """X-Total-Count as an int, or None when it is missing or unreadable."""
+    try:
+        value = int(headers.get("X-Total-Count"))
+    except (TypeError, ValueError):
+        return None
+    return value if value >= 0 else None
+
+
+def is_end_of_list(error):
+    """The 400 that some tenants answer to an offset at (or past) the end of a list."""
+    return error.status == 400 and any("offset" in text.lower() for text in error.details.get("messages") or [])
 
 
 def backoff(attempt):
@@ -248,6 +298,30 @@ def _parse(raw):
             except ValueError:
                 data = raw.text
     return Response(raw.status_code, raw.headers, data)
+
+
+def _tls_failure(url, exc):
+    reason = _short(exc)
+    if "WRONG_VERSION_NUMBER" in reason or "wrong version number" in reason or "record layer failure" in reason:
+        # The server answered in plain HTTP: no certificate setting will help.
+        return "TLS handshake with %s failed (%s): the server does not speak https there; check base_url (http:// or https://, and the port)" % (url, reason)
+    return (
+        "TLS verification failed for %s (%s). Set ca_path to the CA bundle that signed the server certificate, "
+        "or validate_certs: false to skip the check (not recommended)" % (url, reason)
+    )
+
+
+def _unresolvable(exc):
+    """Whether the chain of a ConnectionError ends in a failed host name lookup."""
+    reason = exc
+    for _depth in range(6):
+        if isinstance(reason, socket.gaierror) or type(reason).__name__ == "NameResolutionError":
+            return True
+        inner = getattr(reason, "reason", None)
+        reason = inner if isinstance(inner, BaseException) else reason.__context__
+        if reason is None:
+            return False
+    return False
 
 
 def _short(exc):

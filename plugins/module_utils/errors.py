@@ -8,6 +8,8 @@ Modules catch IscError once, at the top, and pass ``error.fail_kwargs()`` to
 status, method, path and the error body, never from headers or request bodies.
 """
 
+import json
+
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 FORBIDDEN_WRITE_HINT = (
@@ -107,23 +109,55 @@ def api_error(method, path, status, body=None, hint=None):
     return ApiError(method, path, status, body, hint=hint)
 
 
-def _parse_error_body(body):
-    """(detailCode, [texts], trackingId) from any of ISC's error shapes.
+# Keys whose string values are ISC's own words, in the order they are shown, for every error shape seen:
+# ErrorResponseDto (messages, causes), OAuth/401 ({error, error_description}), 429 ({message}),
+# {detailMessage}, {formatted_msg, slpt_error_code, msg_template, http_response_code} and {errorName, errorMessage}.
+_TEXT_KEYS = ("error", "error_description", "message", "detailMessage", "formatted_msg", "errorMessage")
+_CODE_KEYS = ("detailCode", "slpt_error_code", "errorName")
+MAX_TEXT = 300
 
-    400/403/404/500 use ErrorResponseDto; 401 is {"error": ...}; 429 is {"message": ...};
-    the token endpoint answers {"error": ..., "error_description": ...}.
+
+def _parse_error_body(body):
+    """(code, [texts], trackingId) from any of ISC's error shapes, plain text or an empty body.
+
+    Whatever the shape, the user sees ISC's words: a JSON body of an unknown shape is shown as it is
+    (shortened), plain text too, and an empty body is said to be empty.
     """
     if isinstance(body, dict):
         texts = []
+
+        def add(text):
+            text = str(text).strip()[:MAX_TEXT]
+            if text and text not in texts:
+                texts.append(text)
+
         for key in ("messages", "causes"):
-            for item in body.get(key) or []:
+            items = body.get(key)
+            for item in items if isinstance(items, list) else []:
                 text = item.get("text") if isinstance(item, dict) else item
-                if text and text not in texts:
-                    texts.append(str(text).strip())
-        for key in ("error", "error_description", "message"):
-            if isinstance(body.get(key), str) and body[key].strip():
-                texts.append(body[key].strip())
-        return body.get("detailCode"), texts, body.get("trackingId")
+                if text:
+                    add(text)
+        for key in _TEXT_KEYS:
+            if isinstance(body.get(key), str):
+                add(body[key])
+        if not body.get("formatted_msg") and isinstance(body.get("msg_template"), str):
+            add(body["msg_template"])
+        code = next((str(body[key]) for key in _CODE_KEYS if body.get(key) not in (None, "")), None)
+        tracking_id = body.get("trackingId") or body.get("tracking_id")
+        if not texts and not code:
+            add(_compact(body))
+        return code, texts, tracking_id
     if isinstance(body, str) and body.strip():
-        return None, [body.strip()[:300]], None
-    return None, [], None
+        return None, [" ".join(body.split())[:MAX_TEXT]], None
+    if body is None or body == "":
+        return None, ["(empty response body)"], None
+    return None, [_compact(body)], None
+
+
+def _compact(value):
+    """A short JSON rendering of an error body of a shape we do not know."""
+    try:
+        text = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text[:MAX_TEXT]

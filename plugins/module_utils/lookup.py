@@ -4,8 +4,10 @@
 """Names to objects: exact matching, with errors that list what is unknown or ambiguous.
 
 ISC does not promise unique names, so a name that matches two objects is an error that
-lists their ids rather than a guess.
+lists their ids rather than a guess. A name that matches nothing gets the closest existing names.
 """
+
+import difflib
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
 
@@ -14,40 +16,83 @@ def plural(noun):
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
-def one_by_name(items, name, noun, option="name"):
+def name_list(value, option="sources"):
+    """A list of names from a list, or from one string of comma-separated names; each name trimmed.
+
+    ``sources: Active Directory, Okta`` in YAML is one string, a common slip: it means two names, not
+    the letters of one. (Ansible splits such a string on commas for a module, and keeps the spaces.)
+    """
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)):
+        raise ValidationError("%s must be a list of names (got %s)" % (option, type(value).__name__), option=option)
+    return [name.strip() if isinstance(name, str) else name for name in value]
+
+
+def one_by_name(items, name, noun, option="name", id_option="id"):
     """The single item named exactly ``name``; None if there is none."""
     matches = [item for item in items if item.get("name") == name]
     if len(matches) > 1:
         raise ValidationError(
-            "%s: %r matches %d %s (ids: %s); names are not unique in ISC, so give the id of the "
-            "one you mean" % (option, name, len(matches), plural(noun), ", ".join(m["id"] for m in matches)),
+            "%s: %r matches %d %s (ids: %s); names are not unique in ISC, so give the one you mean "
+            "by %s" % (option, name, len(matches), plural(noun), ", ".join(m["id"] for m in matches), id_option),
             option=option,
         )
     return matches[0] if matches else None
 
 
-def resolve_names(items, names, noun, option):
+def resolve_names(items, names, noun, option, id_option="id"):
     """{name: item} for every name, each matching exactly one item.
 
-    All unknown names are reported together (with a hint when only the letter case differs),
-    then all ambiguous ones.
+    All unknown names are reported together (with the closest existing names), then all ambiguous ones.
     """
     by_name = {}
     for item in items:
         by_name.setdefault(item.get("name"), []).append(item)
     unknown = [name for name in names if name not in by_name]
     if unknown:
-        raise ValidationError("%s: no %s named %s%s" % (option, noun, ", ".join(repr(name) for name in unknown), _case_hint(unknown, by_name)), option=option)
+        raise UnknownNameError(option, noun, unknown, [name for name in by_name if name is not None])
     ambiguous = ["%r (ids: %s)" % (name, ", ".join(item["id"] for item in by_name[name])) for name in names if len(by_name[name]) > 1]
     if ambiguous:
-        raise ValidationError("%s: these names match several %s: %s; use ids instead" % (option, plural(noun), "; ".join(ambiguous)), option=option)
+        raise ValidationError(
+            "%s: these names match several %s: %s; give the ones you mean by %s instead" % (option, plural(noun), "; ".join(ambiguous), id_option),
+            option=option,
+        )
     return dict((name, by_name[name][0]) for name in names)
 
 
-def _case_hint(unknown, by_name):
-    folded = dict((str(name).casefold(), name) for name in by_name if name is not None)
-    close = ["%r" % folded[name.casefold()] for name in unknown if name.casefold() in folded]
-    return " (names are case-sensitive; did you mean %s?)" % ", ".join(close) if close else ""
+class UnknownNameError(ValidationError):
+    """Names that match nothing; ``with_suggestions`` adds the closest existing names once they are known."""
+
+    def __init__(self, option, noun, unknown, existing=None):
+        self.noun = noun
+        self.unknown = list(unknown)
+        hint = suggestions(self.unknown, existing or [])
+        names = ", ".join(repr(name) for name in self.unknown)
+        super().__init__("%s: no %s named %s%s" % (option, noun, names, hint), option=option)
+
+    def with_suggestions(self, existing):
+        return UnknownNameError(self.details["option"], self.noun, self.unknown, existing)
+
+
+def suggestions(unknown, existing):
+    """' (did you mean ...?)' with the closest existing names, or ''.
+
+    Names are compared case-insensitively (difflib), and a hint that differs only by case says so.
+    """
+    folded = {}
+    for name in existing:
+        if isinstance(name, str):
+            folded.setdefault(name.casefold(), name)
+    close = []
+    for name in unknown:
+        for match in difflib.get_close_matches(str(name).casefold(), list(folded), n=3, cutoff=0.75):
+            if folded[match] not in close:
+                close.append(folded[match])
+    if not close:
+        return ""
+    case_only = any(str(name).casefold() in folded for name in unknown)
+    return " (%sdid you mean %s?)" % ("names are case-sensitive; " if case_only else "", " or ".join(repr(name) for name in close))
 
 
 class SourceDirectory:
@@ -59,7 +104,12 @@ class SourceDirectory:
 
     def resolve(self, names, option="sources"):
         """The ids of the sources named ``names`` (in that order)."""
-        found = resolve_names(self._api.find("name", names), names, "source", option)
+        names = name_list(names, option)
+        try:
+            found = resolve_names(self._api.find("name", names), names, "source", option, "source_ids")
+        except UnknownNameError as exc:
+            # Only on this failure path: read every source's name, for the suggestions.
+            raise exc.with_suggestions([source.get("name") for source in self._api.list()]) from None
         self.remember(found.values())
         return [found[name]["id"] for name in names]
 

@@ -17,9 +17,15 @@ to call it with) and every error, all found before anything is written.
 """
 
 import copy
+import difflib
+from collections.abc import Mapping
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 POLICY = "password_policy"
@@ -28,6 +34,8 @@ KINDS = {
     POLICY: (policy.PolicyReconciler, policy.module_options),
     SYNC_GROUP: (sync_group.SyncGroupReconciler, sync_group.module_options),
 }
+RULES = {POLICY: policy.module_rules, SYNC_GROUP: sync_group.module_rules}
+VARIABLES = {POLICY: "password_config_policies", SYNC_GROUP: "password_config_sync_groups"}
 
 
 def plan(tenant, policies=(), sync_groups=(), exclusive=False):
@@ -35,14 +43,15 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
 
     ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
-    Returns {"steps": [...], "errors": [...]}. A step: {"kind", "name", "phase", "action"
-    (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"}.
+    Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
+    "action" (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"};
+    a warning: {"kind", "name", "msg"}.
     """
     planner = _Planner(tenant)
     planner.check_duplicates(POLICY, policies)
     planner.check_duplicates(SYNC_GROUP, sync_groups)
-    policy_items = [_with_state(item) for item in policies]
-    group_items = [_with_state(item) for item in sync_groups]
+    policy_items = planner.valid(POLICY, [_with_state(item) for item in policies])
+    group_items = planner.valid(SYNC_GROUP, [_with_state(item) for item in sync_groups])
     if exclusive:
         group_items += planner.unlisted(SYNC_GROUP, group_items)
         policy_items += planner.unlisted(POLICY, policy_items)
@@ -51,7 +60,36 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     planner.replay_each(POLICY, 2, [item for item in policy_items if item["state"] == "present"])
     planner.replay_in_workable_order(SYNC_GROUP, 3, [item for item in group_items if item["state"] == "present"])
     planner.replay_each(POLICY, 4, [item for item in policy_items if item["state"] == "absent"])
-    return {"steps": planner.steps, "errors": planner.errors}
+    if exclusive:
+        planner.keep_default_policy(policy_items)
+    return {"steps": planner.steps, "errors": planner.errors, "warnings": planner.warnings}
+
+
+def input_errors(policies=(), sync_groups=()):
+    """What is wrong with the role's items by the modules' own argument specs, one line each; no tenant needed."""
+    return [error["text"] for kind, items in ((POLICY, policies), (SYNC_GROUP, sync_groups)) for error in validate_items(kind, items)[1]]
+
+
+def validate_items(kind, items):
+    """(kept, errors): the items that pass the module's own argument spec, with its conversions, and errors for the others.
+
+    The role's argument_specs.yml leaves the items' options to this check, so that a wrong item is
+    named (index and name) in one line instead of Ansible's dump of the whole spec.
+    """
+    options = KINDS[kind][1]()
+    validator = ArgumentSpecValidator(options, **RULES[kind]())
+    kept, errors = [], []
+    for index, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            errors.append(_error(kind, {}, "must be a dict of options, got %s" % type(item).__name__, index))
+            continue
+        result = validator.validate(dict(item))
+        if result.error_messages:
+            problems = [_option_problem(error, result.unsupported_parameters, options) for error in result.errors.errors]
+            errors.append(_error(kind, item, "; ".join(problems), index))
+        else:
+            kept.append(dict((key, value) for key, value in result.validated_parameters.items() if key in item))
+    return kept, errors
 
 
 def _with_state(item):
@@ -67,19 +105,51 @@ class _Planner:
             self.source_ids.setdefault(source["name"], []).append(source["id"])
         self.steps = []
         self.errors = []
+        self.warnings = []
+
+    def valid(self, kind, items):
+        kept, errors = validate_items(kind, items)
+        self.errors.extend(errors)
+        return kept
 
     def check_duplicates(self, kind, items):
         seen = set()
         for item in items:
-            key = item.get("id") or item.get("name")
+            key = "the default policy" if kind == POLICY and item.get("default_policy") else item.get("id") or item.get("name")
             if key in seen:
                 self.errors.append(_error(kind, item, "%s %r is listed twice in the role's input" % (_noun(kind), key)))
             seen.add(key)
 
+    def keep_default_policy(self, items):
+        """In exclusive mode, the report lists the tenant's default policy as kept when no item manages it."""
+        if any(item.get("default_policy") for item in items):
+            return
+        listed_ids = set(item["id"] for item in items if item.get("id"))
+        listed_names = set(item.get("name") for item in items if not item.get("id"))
+        for obj in self.tenant.get("policies") or []:
+            if obj.get("default_policy") and obj["id"] not in listed_ids and obj["name"] not in listed_names:
+                self.steps.append(
+                    {
+                        "kind": POLICY,
+                        "name": obj["name"],
+                        "phase": 0,  # no task of the role applies it: it is only reported
+                        "action": "none",
+                        "exclusive": False,
+                        "kept": "the org's default policy: never deleted (password_config_exclusive)",
+                        "diff": {"before": {}, "after": {}},
+                        "args": {"id": obj["id"], "name": obj["name"], "state": "present"},
+                    }
+                )
+
     def unlisted(self, kind, items):
         """Deletions for exclusive mode: objects on the tenant that no item names (never the default policy)."""
         listed_ids = set(item["id"] for item in items if item.get("id"))
-        listed_names = set(item.get("name") for item in items if not item.get("id"))
+        listed_ids.update(
+            obj["id"]
+            for obj in self.tenant.get("policies") or []
+            if kind == POLICY and obj.get("default_policy") and any(item.get("default_policy") for item in items)
+        )
+        listed_names = set(item.get("name") for item in items if not item.get("id") and not item.get("default_policy"))
         existing = self.tenant.get("policies" if kind == POLICY else "sync_groups") or []
         return [
             {"state": "absent", "id": obj["id"], "name": obj["name"], "exclusive": True}
@@ -121,6 +191,7 @@ class _Planner:
             result = reconciler.ensure_absent(found)
         else:
             result = reconciler.ensure_present(params, found)
+        self.warnings.extend(_error(kind, item, warning) for warning in result.get("warnings", []))
         return {
             "kind": kind,
             "name": item.get("name") or (found or {}).get("name"),
@@ -142,7 +213,7 @@ class _Planner:
             args["id"] = found["id"]
         names = args.pop("sources", None)
         if names is not None and "source_ids" not in args:
-            args["source_ids"] = [self.source_ids[name][0] for name in names]  # the replay found each exactly once
+            args["source_ids"] = [self.source_ids[name][0] for name in name_list(names)]  # the replay found each exactly once
         return copy.deepcopy(args)
 
 
@@ -160,5 +231,19 @@ def _noun(kind):
     return "password policy" if kind == POLICY else "password sync group"
 
 
-def _error(kind, item, msg):
-    return {"kind": kind, "name": item.get("name") or item.get("id"), "msg": msg}
+def _error(kind, item, msg, index=None):
+    """An input that breaks a rule; ``text`` names the object (and its place in the role's list), for the final failure."""
+    name = item.get("name") or item.get("id") or ("(the default policy)" if item.get("default_policy") else None)
+    where = "%s[%d], " % (VARIABLES[kind], index) if index is not None else ""
+    return {"kind": kind, "name": name, "msg": msg, "text": "%s%s %r: %s" % (where, _noun(kind), name, msg)}
+
+
+def _option_problem(error, unsupported, options):
+    """One short line per problem; an unknown option gets the closest known ones."""
+    if isinstance(error, UnsupportedError):
+        hints = []
+        for option in sorted(unsupported):
+            close = difflib.get_close_matches(option, list(options), n=1)
+            hints.append("%s%s" % (option, " (did you mean %s?)" % " or ".join(close) if close else ""))
+        return "unknown option %s" % ", ".join(hints)
+    return str(error)

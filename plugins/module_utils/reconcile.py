@@ -33,6 +33,7 @@ class Reconciler:
         self.collection = self.collection_class(client)
         self.noun = self.collection.noun
         self._items = None
+        self.warnings = []  # returned with the result; Ansible shows them as warnings
 
     # Hooks a kind of object fills in -------------------------------------------------
 
@@ -86,7 +87,7 @@ class Reconciler:
             return found
         return one_by_name(self.items(), params["name"], self.noun)
 
-    def read(self, object_id=None, name=None, resolve_names=True):
+    def read(self, object_id=None, name=None, resolve_names=True, default_policy=False):
         """Objects as the _info modules return them: the one with ``object_id``, those named ``name``, or all.
 
         Without ``resolve_names`` the names of referenced objects (sources, the policy) are not looked
@@ -96,7 +97,7 @@ class Reconciler:
             found = self.collection.get(object_id)
             objects = [found] if found else []
         else:
-            objects = [item for item in self.items() if name is None or item.get("name") == name]
+            objects = [item for item in self.items() if (name is None or item.get("name") == name) and (not default_policy or item.get("defaultPolicy"))]
         states = [self.state_of(obj) for obj in objects]
         if resolve_names:
             self.learn_names(states)
@@ -144,4 +145,7 @@ class Reconciler:
         return {"before": self.diff_view(before, options) if before is not None else {}, "after": self.diff_view(after, options) if after is not None else {}}
 
     def result(self, changed, state, diff):
-        return {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
+        result = {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
+        if self.warnings:
+            result["warnings"] = list(self.warnings)
+        return result

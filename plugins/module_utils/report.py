@@ -46,7 +46,10 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
             else:
                 diff = result.get("diff") or diff
                 status = APPLY_STATUS[_result_action(result)]
-        objects.append(_entry(step["kind"], step["name"], status, names.display(diff), error, step.get("exclusive")))
+        entry = _entry(step["kind"], step["name"], status, names.display(diff), error, step.get("exclusive"))
+        if step.get("kept"):
+            entry["reason"] = step["kept"]
+        objects.append(entry)
     for error in plan["errors"]:
         objects.append(_entry(error["kind"], error["name"], "invalid", {"before": {}, "after": {}}, error["msg"]))
     objects.extend(settings_entries(settings or {}, check_mode))
@@ -62,13 +65,15 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
         "totals": totals,
         "drift": sum(count for status, count in totals.items() if status != "in sync"),
         "objects": objects,
-        "summary": summary(totals, objects),
+        "warnings": [dict(warning) for warning in plan.get("warnings") or []],
+        "summary": summary(totals, objects, plan.get("warnings") or []),
     }
 
 
-def summary(totals, objects):
-    """One line for the totals, then one per object that is not in sync, for the play's output."""
+def summary(totals, objects, warnings=()):
+    """One line for the totals, then one per warning and per object that is not in sync, for the play's output."""
     lines = ["Totals: " + ", ".join("%s %d" % (status, count) for status, count in totals.items())]
+    lines += ["warning: %s %r: %s" % (LABELS[warning["kind"]].lower(), warning["name"], warning["msg"]) for warning in warnings]
     for entry in objects:
         if entry["status"] == "in sync":
             continue
@@ -208,6 +213,9 @@ def markdown(report):
         if report["drift"]
         else "**Everything is in sync.**",
     ]
+    if report.get("warnings"):
+        lines += ["", "## Warnings", ""]
+        lines += ["- %s `%s`: %s" % (LABELS[warning["kind"]], warning["name"], _cell(warning["msg"])) for warning in report["warnings"]]
     for status in STATUS_ORDER:
         entries = [entry for entry in report["objects"] if entry["status"] == status]
         if not entries:
@@ -257,8 +265,11 @@ def export(policies, sync_groups, org_config=None, dictionary=None):
     """
     settings = [field.option for field in policy.FIELDS if field.option != "source_ids"]
     exported_policies = []
-    for item in sorted(policies, key=lambda item: item["name"]):
-        entry = dict((option, item[option]) for option in settings if item.get(option) is not None)
+    # The default policy first, by its flag (plus its current name): applied to another tenant, the export
+    # manages that tenant's default policy, whatever it is called there.
+    for item in sorted(policies, key=lambda item: (not item.get("default_policy"), item["name"])):
+        entry = {"default_policy": True} if item.get("default_policy") else {}
+        entry.update((option, item[option]) for option in settings if item.get(option) is not None)
         entry.update(_by_name_or_id(item, "sources", "source_ids"))
         exported_policies.append(entry)
     exported_groups = []

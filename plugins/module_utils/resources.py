@@ -94,6 +94,16 @@ class PasswordSyncGroups(Collection):
     noun = "password sync group"
 
 
+# The tenant's own IdentityNow source (behind ISC's own logins). GET /v3/sources leaves it out unless
+# includeIDNSource=true, yet the real default password policy governs it: every lookup here asks for it.
+IDN_SOURCE_TYPE = "IdentityNowConnector"
+
+
+def is_idn_source(source):
+    """Whether a source (API or source_info shape) is the tenant's IdentityNow source."""
+    return (source or {}).get("type") == IDN_SOURCE_TYPE
+
+
 class PasswordOrgConfig:
     """The org's password settings: one object without an id.
 
@@ -161,15 +171,24 @@ class PasswordDictionary:
 
 
 class Sources:
-    """Read-only access to sources, with server-side filters (unlike the two collections above)."""
+    """Read-only access to sources, with server-side filters (unlike the two collections above).
+
+    Every request asks for the hidden IdentityNow source too (``includeIDNSource=true``), unless
+    ``include_hidden`` is false: names, ids, diffs, reports and exports must all see it.
+    """
 
     path = "/sources"
 
-    def __init__(self, client):
+    def __init__(self, client, include_hidden=True):
         self.client = client
+        self.include_hidden = include_hidden
+
+    def _query(self, **query):
+        query["includeIDNSource"] = "true" if self.include_hidden else "false"
+        return query
 
     def list(self):
-        return self.client.list_all(self.path)
+        return self.client.list_all(self.path, self._query())
 
     def find(self, field, values):
         """Sources whose ``field`` (name or id) is one of ``values``: one request per 50 values.
@@ -181,7 +200,7 @@ class Sources:
         for start in range(0, len(wanted), FILTER_CHUNK):
             chunk = wanted[start : start + FILTER_CHUNK]
             expression = "%s in (%s)" % (field, ",".join(filter_literal(value) for value in chunk))
-            found.extend(self.client.list_all(self.path, {"filters": expression}))
+            found.extend(self.client.list_all(self.path, self._query(filters=expression)))
         return found
 
 

@@ -41,7 +41,7 @@ class SnapshotClient:
         return cls(
             policies=[dict(state.to_api(policy.FIELDS, item), id=item["id"], defaultPolicy=item.get("default_policy")) for item in policies],
             sync_groups=[dict(state.to_api(sync_group.FIELDS, item), id=item["id"]) for item in sync_groups],
-            sources=[{"id": item["id"], "name": item["name"], "features": item.get("features") or []} for item in sources],
+            sources=[{"id": item["id"], "name": item["name"], "type": item.get("type"), "features": item.get("features") or []} for item in sources],
         )
 
     @property

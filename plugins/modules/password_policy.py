@@ -9,7 +9,8 @@ short_description: Create, update and delete password policies in SailPoint Iden
 version_added: 1.0.0
 description:
   - Makes a password policy of an ISC tenant match the task, through the ISC V3 API.
-  - The policy is found by O(name), or by O(id) (which also allows renaming it).
+  - The policy is found by O(name), by O(id), or, with O(default_policy=true), as the org's default policy whatever
+    its name (the last two also allow renaming it).
   - Only the options the task sets are managed. ISC has no partial update, so the module reads the
     policy and sends it back whole with the task's values put over it; settings the task does not
     mention keep the tenant's values.
@@ -25,7 +26,8 @@ options:
     description:
       - V(present) creates the policy or updates it to match the task.
       - V(absent) deletes it; a policy that does not exist is fine (not changed). The org's default policy is
-        never deleted, nor a policy that a password sync group still uses.
+        never deleted, nor a policy that a password sync group still uses; V(absent) with O(default_policy=true)
+        is refused before any request.
     type: str
     choices: [present, absent]
     default: present
@@ -33,7 +35,9 @@ options:
     description:
       - Name of the policy. ISC does not require unique names; a name that matches two or more policies is an
         error that lists their ids (use O(id) then).
-      - Required to create a policy. With O(id), the policy is renamed to this name.
+      - Required to create a policy. With O(id) or O(default_policy=true), the policy is renamed to this name.
+      - When no policy has this name but the default policy's name differs from it only in letter case or spacing,
+        the task warns that it creates a new policy (use O(default_policy=true) to manage the default one).
     type: str
   id:
     description:
@@ -121,28 +125,37 @@ options:
   sources:
     description:
       - Names of the sources this policy governs; when set, exactly these (order does not matter).
+      - A single string is read as comma-separated names (C(Active Directory, Okta)); spaces around each name are ignored.
       - Names are matched exactly, all in one request; unknown names fail the task before any write, all listed.
-      - When O(source_ids) is also set (as in a P(sailpoint_community.isc.password_policy_info#module) result), both
-        must name the same sources.
+      - The tenant's IdentityNow source, which ISC's source list hides, is found by its name too.
+      - The IdentityNow source is never removed from the org's default policy; a task that would do it fails before
+        any write and says why.
+      - Mutually exclusive with O(source_ids).
     type: list
     elements: str
   source_ids:
     description:
       - IDs of the sources this policy governs; when set, exactly these (order does not matter).
+      - Mutually exclusive with O(sources); the same rule on the IdentityNow source applies.
     type: list
     elements: str
   default_policy:
     description:
-      - Read-only. Accepted and ignored, so that an item of
-        P(sailpoint_community.isc.password_policy_info#module) can be passed back unchanged.
+      - With V(true), the task manages the org's default password policy, the one ISC marks C(defaultPolicy),
+        whatever its name (a real tenant calls it C(Default), others C(Default Password Policy)). O(name) is then
+        optional and, when given, renames it.
+      - The default policy is never created nor deleted (O(state=absent) is refused), and the IdentityNow source is
+        never removed from it.
+      - With V(false) or unset, the policy is found by O(name) or O(id). V(true) is mutually exclusive with O(id).
     type: bool
   created:
     description:
-      - Read-only. Accepted and ignored, like O(default_policy).
+      - Read-only. Accepted and ignored, so that an item of
+        P(sailpoint_community.isc.password_policy_info#module) can be passed back.
     type: str
   modified:
     description:
-      - Read-only. Accepted and ignored, like O(default_policy).
+      - Read-only. Accepted and ignored, like O(created).
     type: str
 seealso:
   - module: sailpoint_community.isc.password_policy_info
@@ -170,6 +183,12 @@ EXAMPLES = r"""
   sailpoint_community.isc.password_policy:
     name: Corporate
     min_length: 14
+
+- name: Manage the org's default policy, whatever it is called on this tenant
+  sailpoint_community.isc.password_policy:
+    default_policy: true
+    min_length: 10
+    min_numeric: 1
 
 - name: Rename a policy, found by its id
   sailpoint_community.isc.password_policy:
@@ -284,14 +303,14 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.dictionary import missing_dictionary_warnings
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options, module_rules
 
 
 def main():
     module = AnsibleModule(
         argument_spec=argument_spec(**module_options()),
-        required_one_of=[("name", "id")],
         supports_check_mode=True,
+        **module_rules(),
     )
 
     def action(client):

@@ -25,6 +25,12 @@ options:
   id:
     description: Return only the policy with this ID; an unknown ID gives an empty list.
     type: str
+  default_policy:
+    description:
+      - With V(true), return only the org's default password policy (the one ISC marks C(defaultPolicy)), whatever
+        its name.
+    type: bool
+    default: false
   resolve_names:
     description:
       - Look up the names of the governed sources for C(sources).
@@ -47,8 +53,19 @@ EXAMPLES = r"""
 
 - name: Read every policy with source IDs only, one request fewer per 50 sources
   sailpoint_community.isc.password_policy_info:
-    resolve_names: false
+    default_policy:
+    description:
+      - With V(true), return only the org's default password policy (the one ISC marks C(defaultPolicy)), whatever
+        its name.
+    type: bool
+    default: false
+  resolve_names: false
   register: policies_by_id
+
+- name: Read the org's default policy, whatever it is called
+  sailpoint_community.isc.password_policy_info:
+    default_policy: true
+  register: default_policy
 
 - name: Read one policy by name
   sailpoint_community.isc.password_policy_info:
@@ -74,8 +91,8 @@ password_policies:
   elements: dict
   sample:
     - id: 2c91808e7d976f3b017d9f5ceae440c8
-      name: Default Password Policy
-      description: null
+      name: Default
+      description: Default Password Policy
       default_policy: true
       min_length: 8
       max_length: 0
@@ -113,8 +130,10 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy imp
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str"), resolve_names=dict(type="bool", default=True)),
-        mutually_exclusive=[("name", "id")],
+        argument_spec=argument_spec(
+            name=dict(type="str"), id=dict(type="str"), default_policy=dict(type="bool", default=False), resolve_names=dict(type="bool", default=True)
+        ),
+        mutually_exclusive=[("name", "id", "default_policy")],
         supports_check_mode=True,
     )
     run_module(
@@ -122,7 +141,10 @@ def main():
         lambda client: dict(
             changed=False,
             password_policies=PolicyReconciler(client).read(
-                object_id=module.params["id"], name=module.params["name"], resolve_names=module.params["resolve_names"]
+                object_id=module.params["id"],
+                name=module.params["name"],
+                default_policy=module.params["default_policy"],
+                resolve_names=module.params["resolve_names"],
             ),
         ),
     )

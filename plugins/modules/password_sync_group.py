@@ -46,24 +46,24 @@ options:
   password_policy:
     description:
       - Name of the password policy enforced on every source of the group. Required to create a group, unless
-        O(password_policy_id) is given.
+        O(password_policy_id) is given. Mutually exclusive with O(password_policy_id).
       - Choose a policy whose rules every source of the group can accept; ISC allows no per-source exceptions in a group.
     type: str
   password_policy_id:
     description:
-      - ID of the password policy, instead of O(password_policy). When both are given (as in a
-        P(sailpoint_community.isc.password_sync_group_info#module) result), they must name the same policy.
+      - ID of the password policy, instead of O(password_policy) (mutually exclusive with it).
     type: str
   sources:
     description:
       - Names of the sources whose passwords the group synchronises; exactly these (order does not matter).
+      - A single string is read as comma-separated names (C(Active Directory, Okta)); spaces around each name are ignored.
       - At least two, each supporting password management (the C(PASSWORD) feature), and none already in
         another sync group.
-      - Required to create a group, unless O(source_ids) is given. When both are given, they must name the same sources.
+      - Required to create a group, unless O(source_ids) is given. Mutually exclusive with O(source_ids).
     type: list
     elements: str
   source_ids:
-    description: IDs of the sources, instead of O(sources); the same rules apply.
+    description: IDs of the sources, instead of O(sources) (mutually exclusive with it); the same rules apply.
     type: list
     elements: str
   created:
@@ -143,14 +143,14 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler, module_options
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler, module_options, module_rules
 
 
 def main():
     module = AnsibleModule(
         argument_spec=argument_spec(**module_options()),
-        required_one_of=[("name", "id")],
         supports_check_mode=True,
+        **module_rules(),
     )
     run_module(module, lambda client: SyncGroupReconciler(client, module.check_mode).run(module.params))
 

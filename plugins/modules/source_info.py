@@ -11,6 +11,9 @@ description:
   - Returns the sources of an ISC tenant, all of them (reading every page) or those with a given O(name) or O(id),
     with what password management needs to know about them.
   - Use it to see which sources support password management, and which policies govern them.
+  - ISC's source list hides the tenant's own IdentityNow source (the source behind logins to ISC itself) unless asked
+    for it. This module asks for it by default, because the org's default password policy governs that source (see
+    O(include_hidden)).
   - Never changes anything.
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
@@ -24,6 +27,15 @@ options:
   id:
     description: Return only the source with this ID.
     type: str
+  include_hidden:
+    description:
+      - Include the tenant's IdentityNow source, which ISC's source list leaves out unless asked
+        (C(includeIDNSource=true)).
+      - The default is V(true) because the org's default password policy governs that source, and what the
+        collection shows, compares and exports must match what the policy holds. With V(false) the list is the one
+        the ISC API gives by default.
+    type: bool
+    default: true
 seealso:
   - module: sailpoint_community.isc.password_policy
   - module: sailpoint_community.isc.password_sync_group
@@ -80,12 +92,18 @@ sources:
       type: list
       elements: str
       sample: [Corporate]
+    hidden:
+      description:
+        - Whether this is the tenant's IdentityNow source (type C(IdentityNowConnector)), which ISC's source list
+          hides unless asked; only with O(include_hidden=true).
+      type: bool
+      sample: false
 """
 
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources, is_idn_source
 
 
 def describe(source):
@@ -98,11 +116,12 @@ def describe(source):
         "features": features,
         "password_management": "PASSWORD" in features,
         "password_policies": sorted(ref.get("name") for ref in source.get("passwordPolicies") or [] if ref.get("name")),
+        "hidden": is_idn_source(source),
     }
 
 
-def read_sources(client, name=None, object_id=None):
-    api = Sources(client)
+def read_sources(client, name=None, object_id=None, include_hidden=True):
+    api = Sources(client, include_hidden=include_hidden)
     if name is not None:
         found = [source for source in api.find("name", [name]) if source.get("name") == name]
     elif object_id is not None:
@@ -114,11 +133,18 @@ def read_sources(client, name=None, object_id=None):
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str")),
+        argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str"), include_hidden=dict(type="bool", default=True)),
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,
     )
-    run_module(module, lambda client: dict(changed=False, sources=read_sources(client, name=module.params["name"], object_id=module.params["id"])))
+    params = module.params
+    run_module(
+        module,
+        lambda client: dict(
+            changed=False,
+            sources=read_sources(client, name=params["name"], object_id=params["id"], include_hidden=params["include_hidden"]),
+        ),
+    )
 
 
 if __name__ == "__main__":

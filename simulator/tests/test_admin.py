@@ -35,7 +35,7 @@ def test_state_and_seed(admin, simulator, source_id):
     assert len(body["sources"][0]["id"]) == 32 and body["sources"][0]["status"] == "SOURCE_STATE_HEALTHY"
     assert body["policies"][0]["minLength"] == 10 and body["policies"][0]["maxRepeatedChars"] == -1
     assert body["sync_groups"][0]["created"].endswith("Z")
-    assert len(simulator.state()["sources"]) == 10
+    assert len(simulator.state()["sources"]) == 11  # the state holds the hidden IdentityNow source too
 
 
 def test_seed_is_all_or_nothing(admin, simulator):
@@ -53,7 +53,7 @@ def test_reset_restores_seed_config_faults_and_journal(admin, simulator, make_ap
     simulator.add_fault(path="/v3/sources", status=500)
     admin("POST", "/config", json={"token_lifetime": 5, "edge_quirks": False})
     reset = admin("POST", "/reset")
-    assert reset.status_code == 200 and [p["name"] for p in reset.json()["policies"]] == ["Default Password Policy"]
+    assert reset.status_code == 200 and [p["name"] for p in reset.json()["policies"]] == ["Default"]
     assert admin("GET", "/faults").json() == {"faults": []}
     assert admin("GET", "/journal").json()["count"] == 0
     assert admin("GET", "/config").json()["token_lifetime"] == 749
@@ -61,7 +61,7 @@ def test_reset_restores_seed_config_faults_and_journal(admin, simulator, make_ap
     custom = admin("POST", "/reset", json={"seed": {"sources": [{"name": "Only"}]}}).json()
     assert [s["name"] for s in custom["sources"]] == ["Only"] and custom["policies"] == []
     admin("POST", "/reset")
-    assert len(simulator.state()["sources"]) == 9  # the next plain reset goes back to the startup seed
+    assert len(simulator.state()["sources"]) == 10  # the next plain reset goes back to the startup seed
 
 
 def test_journal_endpoints(admin, simulator, make_api):
@@ -86,10 +86,22 @@ def test_fault_endpoints(admin):
 
 def test_config_endpoints(admin, simulator):
     config = admin("GET", "/config").json()
-    assert config == {"token_lifetime": 749, "rate_limit": {"enabled": False, "limit": 100, "window": 10}, "edge_quirks": True}
+    assert config == {
+        "token_lifetime": 749,
+        "rate_limit": {"enabled": False, "limit": 100, "window": 10},
+        "edge_quirks": True,
+        "quirks": {"offset_400": False, "short_pages": False, "no_total_count": False},
+    }
     updated = admin("POST", "/config", json={"rate_limit": {"limit": 5}}).json()
     assert updated["rate_limit"] == {"enabled": False, "limit": 5, "window": 10} and simulator.config() == updated
-    for bad in ({"rate_limit": {"limit": 0}}, {"token_lifetime": "long"}, {"colour": 1}, {"edge_quirks": "yes"}):
+    for bad in (
+        {"rate_limit": {"limit": 0}},
+        {"token_lifetime": "long"},
+        {"colour": 1},
+        {"edge_quirks": "yes"},
+        {"quirks": {"slow": True}},
+        {"quirks": {"short_pages": "yes"}},
+    ):
         assert admin("POST", "/config", json=bad).status_code == 400
     assert simulator.config() == updated
 

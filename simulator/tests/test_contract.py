@@ -125,7 +125,7 @@ def test_token_errors(contract):
 def test_policy_lifecycle(contract):
     sources = sources_named(contract.sim, "GitHub", "Okta")
     listed = contract.check(contract.call("GET", POLICIES, params={"limit": 10, "offset": 0, "count": "true"}), POLICIES, "get", 200)
-    assert [policy["name"] for policy in listed] == ["Default Password Policy"]
+    assert [policy["name"] for policy in listed] == ["Default"]
     created = contract.check(
         contract.call("POST", POLICIES, json={"name": "High security", "minLength": 12, "firstExpirationReminder": 45, "sourceIds": sources}),
         POLICIES,
@@ -169,7 +169,7 @@ def test_sync_group_lifecycle(contract):
 def test_sources_with_filters_and_sorters(contract):
     policy_id = contract.sim.state()["policies"][0]["id"]
     github = sources_named(contract.sim, "GitHub")
-    assign = contract.call("PUT", f"{POLICIES}/{policy_id}", json={"name": "Default Password Policy", "sourceIds": github})
+    assign = contract.call("PUT", f"{POLICIES}/{policy_id}", json={"name": "Default", "sourceIds": github})
     contract.check(assign, POLICY, "put", 200)
     found = contract.check(
         contract.call(

@@ -59,7 +59,7 @@ def test_drop_before_changes_nothing(api):
     api.sim.add_fault(method="POST", path="/v3/password-policies", drop="before")
     with pytest.raises(requests.ConnectionError):
         api.post("/v3/password-policies", json={"name": "lost"})
-    assert [p["name"] for p in api.sim.state()["policies"]] == ["Default Password Policy"]
+    assert [p["name"] for p in api.sim.state()["policies"]] == ["Default"]
     assert api.sim.journal()["requests"][-1]["dropped"] == "before"
 
 

@@ -44,7 +44,8 @@ BUDGET = {  # phase: (max requests per managed object, max wall time as a multip
 
 def synthetic_tenant(rng, n_policies, n_groups, n_sources):
     """(simulator seed, role variables): sources, then policies and groups that use them."""
-    default_policy = load_seed(None)["policies"][0]
+    # The default seed's default policy governs seed sources this synthetic tenant does not have: copy it without them.
+    default_policy = dict(load_seed(None)["policies"][0], sourceIds=[])
     sources = []
     for number in range(1, n_sources + 1):
         features = ["PROVISIONING", "PASSWORD"] if rng.random() < 0.8 else ["PROVISIONING"]

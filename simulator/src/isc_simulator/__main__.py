@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 
-from .simulator import Simulator, __version__
+from .simulator import QUIRKS, Simulator, __version__, quirk_settings
 
 
 def parse_args(argv):
@@ -22,11 +22,23 @@ def parse_args(argv):
     parser.add_argument("--ready-file", metavar="PATH", help="write the base URL to PATH once listening (removed on exit)")
     parser.add_argument("--tls-cert", metavar="PEM", help="serve HTTPS with this certificate (needs --tls-key)")
     parser.add_argument("--tls-key", metavar="PEM", help="private key for --tls-cert")
+    parser.add_argument(
+        "--quirks",
+        nargs="?",
+        const="all",
+        default="",
+        metavar="LIST",
+        help=f"behave like real tenants where they differ from the contract: all quirks, or a comma-separated list of {', '.join(QUIRKS)} (default: none)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not log requests to stderr")
     parser.add_argument("--version", action="version", version=f"isc-simulator {__version__}")
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
+    try:
+        args.quirks = quirk_settings(args.quirks)
+    except ValueError as exc:
+        parser.error(f"--quirks: {exc}")
     return args
 
 
@@ -51,6 +63,7 @@ def main(argv=None):
             tls_cert=args.tls_cert,
             tls_key=args.tls_key,
             rate_limit_enabled=not args.no_rate_limit,
+            quirks=args.quirks,
             quiet=args.quiet,
         )
         sim.start()

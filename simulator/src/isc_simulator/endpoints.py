@@ -4,6 +4,7 @@ import email.parser
 import email.policy
 import json
 import re
+import secrets
 from urllib.parse import parse_qs, unquote
 
 from . import password_settings
@@ -71,10 +72,28 @@ def _paging(req):
     return limit, offset, count == "true"
 
 
-def _page(items, paging):
-    """One page of a collection; with count=true, X-Total-Count carries the total before paging."""
+# How much shorter than `limit` a page before the end is, with the short_pages quirk (a recorded tenant
+# answered 246 records to limit=250 with about 300 in total).
+SHORT_PAGE_BY = 4
+
+
+def _page(items, paging, quirks=None):
+    """One page of a collection; with count=true, X-Total-Count carries the total before paging.
+
+    ``quirks`` (the simulator's config) switches on what real tenants have been seen to do:
+    offset_400 (an offset at or past the end, other than 0, is a 400 with a detailMessage body),
+    short_pages (a page before the end is shorter than the limit) and no_total_count (never an
+    X-Total-Count header).
+    """
     limit, offset, count = paging
-    return Response(200, items[offset : offset + limit], {"X-Total-Count": str(len(items))} if count else {})
+    quirks = quirks or {}
+    if quirks.get("offset_400") and offset and offset >= len(items):
+        raise ApiError(400, body={"detailMessage": "Specified offset is invalid.", "trackingId": secrets.token_hex(16)})
+    size = limit
+    if quirks.get("short_pages") and limit > SHORT_PAGE_BY and offset + limit < len(items):
+        size = limit - SHORT_PAGE_BY
+    headers = {"X-Total-Count": str(len(items))} if count and not quirks.get("no_total_count") else {}
+    return Response(200, items[offset : offset + size], headers)
 
 
 def _sort_key(field):
@@ -132,7 +151,7 @@ def token(sim, req):
 
 # ----- /v3 ----------------------------------------------------------------------------------------------------
 def list_policies(sim, req):
-    return _page(sim.store.list_policies(), _paging(req))
+    return _page(sim.store.list_policies(), _paging(req), sim.config()["quirks"])
 
 
 def create_policy(sim, req):
@@ -153,7 +172,7 @@ def delete_policy(sim, _req, object_id):
 
 
 def list_groups(sim, req):
-    return _page(sim.store.list_groups(), _paging(req))
+    return _page(sim.store.list_groups(), _paging(req), sim.config()["quirks"])
 
 
 def create_group(sim, req):
@@ -174,9 +193,12 @@ def delete_group(sim, _req, object_id):
 
 
 def list_sources(sim, req):
-    """filters, sorters and paging; for-subadmin and includeIDNSource are accepted and ignored."""
+    """filters, sorters and paging; the IdentityNow source only with includeIDNSource=true; for-subadmin is ignored."""
     paging = _paging(req)
-    sources = sim.store.list_sources()
+    include_idn = (_param(req, "includeIDNSource") or "false").lower()
+    if include_idn not in ("true", "false"):
+        raise BadRequest(f"Query parameter 'includeIDNSource' must be true or false, got {include_idn!r}.")
+    sources = sim.store.list_sources(include_idn=include_idn == "true")
     filters = _param(req, "filters")
     if filters is not None:
         try:
@@ -187,7 +209,7 @@ def list_sources(sim, req):
     sorters = _param(req, "sorters")
     if sorters is not None:
         _sort(sources, sorters)
-    return _page(sources, paging)
+    return _page(sources, paging, sim.config()["quirks"])
 
 
 ROUTES = (

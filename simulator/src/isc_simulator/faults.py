@@ -5,8 +5,10 @@ import fnmatch
 import itertools
 import threading
 
-FAULT_KEYS = ("method", "path", "times", "status", "headers", "body", "delay", "drop")
+FAULT_KEYS = ("method", "path", "times", "status", "headers", "body", "delay", "drop", "shape")
 DROP_MODES = (None, "before", "after")
+# Error body shapes ISC has been seen to send (isc-api.md); "error_response" is the documented ErrorResponseDto.
+SHAPES = ("error_response", "detail_message", "formatted_msg", "error_name", "error", "message", "text", "empty")
 
 
 def _number(value):
@@ -20,7 +22,18 @@ def normalize(spec):
     unknown = sorted(set(spec) - set(FAULT_KEYS))
     if unknown:
         raise ValueError(f"unknown fault field(s): {', '.join(unknown)}")
-    fault = {"method": "*", "path": "*", "times": 1, "status": None, "headers": {}, "body": None, "delay": 0.0, "drop": None, **copy.deepcopy(spec)}
+    fault = {
+        "method": "*",
+        "path": "*",
+        "times": 1,
+        "status": None,
+        "headers": {},
+        "body": None,
+        "delay": 0.0,
+        "drop": None,
+        "shape": None,
+        **copy.deepcopy(spec),
+    }
     if not isinstance(fault["method"], str) or not isinstance(fault["path"], str):
         raise ValueError("method and path must be strings")
     fault["method"] = fault["method"].upper()
@@ -37,6 +50,11 @@ def normalize(spec):
         raise ValueError("a fault either drops the connection or answers with a status, not both")
     if status is None and not fault["drop"] and not fault["delay"]:
         raise ValueError("a fault needs a status, a delay or a drop")
+    if fault["shape"] is not None:
+        if fault["shape"] not in SHAPES:
+            raise ValueError(f"shape must be one of {', '.join(SHAPES)}")
+        if status is None or fault["body"] is not None:
+            raise ValueError("a shape needs a status and no body (it makes the body)")
     if not isinstance(fault["headers"], dict):
         raise ValueError("headers must be an object")
     fault["headers"] = {str(name): str(value) for name, value in fault["headers"].items()}

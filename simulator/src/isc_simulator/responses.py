@@ -33,6 +33,28 @@ def error_body(status, *texts):
     }
 
 
+def shaped_error(status, shape, text):
+    """(body, headers) of an error in one of the shapes real ISC services send besides ErrorResponseDto."""
+    tracking_id = secrets.token_hex(16)
+    if shape in (None, "error_response"):
+        return error_body(status, text), {}
+    if shape == "detail_message":  # e.g. the 400 for an offset past the end
+        return {"detailMessage": text, "trackingId": tracking_id}, {}
+    if shape == "formatted_msg":
+        return {"formatted_msg": text, "slpt_error_code": "SLPT-%d" % status, "msg_template": text, "http_response_code": status}, {}
+    if shape == "error_name":
+        return {"errorName": "InjectedFaultException", "errorMessage": text}, {}
+    if shape == "error":  # the 401 shape
+        return {"error": text}, {}
+    if shape == "message":  # the 429 shape
+        return {"message": text}, {}
+    if shape == "text":
+        return text, {"Content-Type": "text/plain;charset=utf-8"}
+    if shape == "empty":
+        return None, {}
+    raise ValueError(f"unknown error shape {shape!r}")
+
+
 @dataclass
 class Response:
     """What the handler sends: `body` is JSON-encoded unless it is a str (sent as text) or None (no body)."""

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import admin, endpoints
 from .journal import is_write
-from .responses import JSON_TYPE, JWT_EXPIRED, RATE_LIMITED, ApiError, Forbidden, NotFound, Response, error_body
+from .responses import JSON_TYPE, JWT_EXPIRED, RATE_LIMITED, ApiError, Forbidden, NotFound, Response, error_body, shaped_error
 
 ADMIN_PREFIX = "/_sim"
 TOKEN_PATH = "/oauth/token"
@@ -55,7 +55,12 @@ def allows_gzip(accept_encoding):
 def fault_response(fault):
     """The canned response of a fault, with ISC-like default bodies."""
     status, headers, body = fault["status"], dict(fault["headers"]), fault["body"]
-    if body is None:
+    if fault.get("shape"):
+        body, shape_headers = shaped_error(status, fault["shape"], f"Injected fault ({fault['shape']}).")
+        headers = {**shape_headers, **headers}
+        if status == 429 and not any(name.lower() == "retry-after" for name in headers):
+            headers["Retry-After"] = "1"
+    elif body is None:
         if status == 429:
             body = RATE_LIMITED
             if not any(name.lower() == "retry-after" for name in headers):
@@ -129,6 +134,13 @@ class SimRequestHandler(BaseHTTPRequestHandler):
         self._dispatch()
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_GET  # pylint: disable=invalid-name
+
+    def __getattr__(self, name):
+        # Any other method (TRACE, QUERY, OPTIONS, ...) goes through the same pipeline, which answers a JSON 405
+        # with an Allow header (or 404 for an unknown path), instead of http.server's HTML 501 page.
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
 
     def version_string(self):
         return self.server_version
@@ -262,5 +274,5 @@ class SimRequestHandler(BaseHTTPRequestHandler):
         if response.status != 204:
             self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        if data and response.status != 204:
+        if data and response.status != 204 and self.command != "HEAD":
             self.wfile.write(data)

@@ -27,6 +27,32 @@ DEFAULT_CLIENT_ID = "isc-sim-client"
 DEFAULT_CLIENT_SECRET = "isc-sim-secret"
 DEFAULT_RATE_LIMIT = 100
 DEFAULT_SEED = Path(__file__).with_name("seed.json")
+# Paging behaviour seen on real ISC collections (isc-api.md, "What real tenants show"); all off by default.
+QUIRKS = ("offset_400", "short_pages", "no_total_count")
+
+
+def quirk_settings(quirks, current=None):
+    """{quirk: bool} for every quirk, from True/False (all or none), a list of names, a comma-separated
+    string ("all" for every one) or an object {name: bool} (a partial update of ``current``)."""
+    settings = dict(current or dict.fromkeys(QUIRKS, False))
+    if quirks is None or isinstance(quirks, bool):
+        return dict.fromkeys(QUIRKS, bool(quirks))
+    if isinstance(quirks, str):
+        quirks = [name.strip() for name in quirks.split(",") if name.strip()]
+        if quirks == ["all"]:
+            return dict.fromkeys(QUIRKS, True)
+    if isinstance(quirks, (list, tuple)):
+        settings = dict.fromkeys(QUIRKS, False)
+        quirks = dict.fromkeys(quirks, True)
+    if not isinstance(quirks, dict):
+        raise ValueError("quirks is a boolean, a list of quirk names or an object {name: boolean}")
+    unknown = sorted(set(map(str, quirks)) - set(QUIRKS))
+    if unknown:
+        raise ValueError(f"unknown quirk(s): {', '.join(unknown)}; known: {', '.join(QUIRKS)}")
+    if not all(isinstance(value, bool) for value in quirks.values()):
+        raise ValueError("each quirk is switched with a boolean")
+    settings.update(quirks)
+    return settings
 
 
 def load_seed(seed):
@@ -68,6 +94,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         *,
         rate_limit_enabled=True,
         edge_quirks=True,
+        quirks=False,
         quiet=True,
     ):
         self.host, self.port = host, port
@@ -88,6 +115,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         self.configure(
             token_lifetime=token_lifetime,
             edge_quirks=edge_quirks,
+            quirks=quirk_settings(quirks),
             rate_limit={
                 "enabled": rate_limit_enabled and rate_limit is not None,
                 "limit": DEFAULT_RATE_LIMIT if rate_limit is None else rate_limit,
@@ -203,8 +231,8 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
             return copy.deepcopy(self._config)
 
     def configure(self, **cfg):
-        """Partial update of token_lifetime, rate_limit {enabled, limit, window} and edge_quirks; returns the config."""
-        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks"})
+        """Partial update of token_lifetime, rate_limit {enabled, limit, window}, edge_quirks and quirks; returns the config."""
+        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks", "quirks"})
         if unknown:
             raise ValueError(f"unknown config key(s): {', '.join(unknown)}")
         with self._lock:
@@ -215,6 +243,8 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
                 if not isinstance(cfg["edge_quirks"], bool):
                     raise ValueError("edge_quirks must be a boolean")
                 new["edge_quirks"] = cfg["edge_quirks"]
+            if "quirks" in cfg:
+                new["quirks"] = quirk_settings(cfg["quirks"], new.get("quirks"))
             if "rate_limit" in cfg:
                 new["rate_limit"] = self._rate_config(cfg["rate_limit"], new.get("rate_limit", {}))
             self._config = new

@@ -77,6 +77,8 @@ POLICY_ORDER = (
     "validateAgainstAccountId",
     "validateAgainstAccountName",
     "sourceIds",
+    "created",
+    "modified",
 )
 
 GROUP_FIELDS = {"name": ("string", None), "passwordPolicyId": ("string", None), "sourceIds": ("id_list", ())}
@@ -106,6 +108,13 @@ SOURCE_ORDER = (
     "category",
 )
 SEED_KEYS = ("policies", "sync_groups", "sources")
+# The tenant's own IdentityNow source: GET /v3/sources leaves it out unless includeIDNSource=true.
+IDN_SOURCE_TYPE = "IdentityNowConnector"
+
+
+def is_idn_source(source):
+    return source.get("type") == IDN_SOURCE_TYPE
+
 
 _KIND_NAMES = {"string": "a string", "integer": "a 64-bit integer", "boolean": "a boolean (true/false)", "id_list": "a list of id strings"}
 
@@ -260,6 +269,9 @@ class Store:
             "dateCreated": _seed_value(raw, "dateCreated", "integer", now_ms()),
             "lastUpdated": _seed_value(raw, "lastUpdated", "integer", None),
             "defaultPolicy": _seed_value(raw, "defaultPolicy", "boolean", False),
+            # Real tenants send these keys with null values on policies; a seed may set them.
+            "created": _seed_value(raw, "created", "string", None),
+            "modified": _seed_value(raw, "modified", "string", None),
             **values,
         }
         self._policies[policy["id"]] = policy
@@ -268,12 +280,14 @@ class Store:
     def _seed_group(self, raw):
         values = _read_fields(raw, GROUP_FIELDS, GROUP_SERVER_FIELDS, "seeded password sync group")
         self._check_group_refs(values)
-        created = _seed_value(raw, "created", "string", iso_now())
+        # Real groups have been seen with null created/modified: a seed that gives null keeps null.
+        created = _seed_value(raw, "created", "string", iso_now()) if "created" not in raw or raw["created"] is not None else None
+        modified = _seed_value(raw, "modified", "string", created) if "modified" not in raw or raw["modified"] is not None else None
         group = {
             "id": self._new_id(raw, self._groups, lambda: str(uuid.uuid4())),
             **values,
             "created": created,
-            "modified": _seed_value(raw, "modified", "string", created),
+            "modified": modified,
         }
         self._groups[group["id"]] = group
         return group
@@ -339,7 +353,7 @@ class Store:
         with self._lock:
             values = _read_fields(body, POLICY_FIELDS, POLICY_SERVER_FIELDS, "password policy")
             self._check_sources(values["sourceIds"])
-            policy = {"id": new_hex_id(), "dateCreated": now_ms(), "lastUpdated": None, "defaultPolicy": False, **values}
+            policy = {"id": new_hex_id(), "dateCreated": now_ms(), "lastUpdated": None, "defaultPolicy": False, "created": None, "modified": None, **values}
             self._policies[policy["id"]] = policy
             return self._policy_view(policy)
 
@@ -408,7 +422,8 @@ class Store:
             return group is not None
 
     # ----- sources --------------------------------------------------------------------------------------------
-    def list_sources(self):
+    def list_sources(self, include_idn=True):
+        """Every source; without ``include_idn`` the IdentityNow source is left out, as GET /v3/sources does by default."""
         with self._lock:
             policy_refs = self._policy_refs()
-            return [self._source_view(source, policy_refs) for source in self._sources.values()]
+            return [self._source_view(source, policy_refs) for source in self._sources.values() if include_idn or not is_idn_source(source)]

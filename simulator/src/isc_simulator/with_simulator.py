@@ -1,6 +1,6 @@
 """Run a command against a fresh local ISC simulator, then stop the simulator.
 
-    with-isc-simulator [--rate-limit N | --no-rate-limit] [--token-lifetime S] [--tenants N] -- CMD [ARG...]
+    with-isc-simulator [--rate-limit N | --no-rate-limit] [--token-lifetime S] [--tenants N] [--quirks [LIST]] -- CMD [ARG...]
     python -m isc_simulator.with_simulator ...   (the same)
 
 The simulator listens on a free 127.0.0.1 port for as long as CMD runs. CMD gets SAIL_BASE_URL,
@@ -17,7 +17,7 @@ import signal
 import subprocess
 import sys
 
-from .simulator import Simulator
+from .simulator import QUIRKS, Simulator, quirk_settings
 
 
 def parse_args(argv):
@@ -27,6 +27,14 @@ def parse_args(argv):
     parser.add_argument("--token-lifetime", type=int, default=749, help="token lifetime in seconds (default 749)")
     parser.add_argument("--seed", help="seed file (default: the simulator's own seed.json)")
     parser.add_argument("--tenants", type=int, default=1, help="how many independent simulators to run (default 1)")
+    parser.add_argument(
+        "--quirks",
+        nargs="?",
+        const="all",
+        default="",
+        metavar="LIST",
+        help=f"real-tenant quirks: all, or a comma-separated list of {', '.join(QUIRKS)} (default: none)",
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- followed by the command to run")
     args = parser.parse_args(argv)
     if args.command[:1] == ["--"]:
@@ -35,6 +43,10 @@ def parse_args(argv):
         parser.error("give the command to run after --")
     if args.tenants < 1:
         parser.error("--tenants must be 1 or more")
+    try:
+        args.quirks = quirk_settings(args.quirks)
+    except ValueError as exc:
+        parser.error(f"--quirks: {exc}")
     return args
 
 
@@ -46,7 +58,13 @@ def main(argv=None):
     try:
         for _tenant in range(args.tenants):
             simulators.append(
-                Simulator(port=0, seed=args.seed, token_lifetime=args.token_lifetime, rate_limit=None if args.no_rate_limit else args.rate_limit).start()
+                Simulator(
+                    port=0,
+                    seed=args.seed,
+                    token_lifetime=args.token_lifetime,
+                    rate_limit=None if args.no_rate_limit else args.rate_limit,
+                    quirks=args.quirks,
+                ).start()
             )
         return subprocess.call(args.command, env=command_env(simulators))
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from ansible.module_utils.common import warnings
 from ansible.module_utils.testing import patch_module_args
 
 # An option value that makes the harness leave the option out (e.g. no base_url at all).
@@ -15,7 +16,7 @@ def module_runner(simulator, capsys, monkeypatch):
 
     The simulator's base_url, client_id and client_secret are added unless ``args`` sets them
     (``OMIT`` leaves one out). The result is what the module printed, plus ``exit_code``
-    (0 for exit_json, 1 for fail_json).
+    (0 for exit_json, 1 for fail_json) and ``warning_texts``, the warnings' messages as plain strings.
     """
     for variable in SAIL_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
@@ -28,6 +29,8 @@ def module_runner(simulator, capsys, monkeypatch):
         if check_mode:
             full["_ansible_check_mode"] = True
         capsys.readouterr()  # drop anything printed before this run
+        # Ansible keeps a module's warnings in a process-wide dict: one run's must not reach the next.
+        monkeypatch.setattr(warnings, "_global_warnings", {})
         with patch_module_args(full):
             with pytest.raises(SystemExit) as exited:
                 module.main()
@@ -37,6 +40,14 @@ def module_runner(simulator, capsys, monkeypatch):
         except ValueError:
             raise AssertionError("the module printed no JSON result: %r" % out) from None
         result["exit_code"] = exited.value.code
+        result["warning_texts"] = [_text(warning) for warning in result.get("warnings", [])]
         return result
 
     return run
+
+
+def _text(warning):
+    """A warning's message: ansible-core 2.19 returns structured warnings, older cores plain strings."""
+    if isinstance(warning, str):
+        return warning
+    return (warning.get("event") or {}).get("msg") or warning.get("msg") or json.dumps(warning)

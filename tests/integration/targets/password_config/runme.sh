@@ -19,7 +19,10 @@ play drift.yml "$@"          # change a policy and a group behind the role's bac
 play audit.yml --check "$@"  # writes nothing; the report lists exactly that drift; fail-on-drift
 play audit_switch.yml "$@"   # password_config_audit: the same audit without --check
 [ -n "${live}" ] || play exclusive.yml "$@"  # objects the inputs do not list are deleted, never the default policy
-ansible-playbook -i "${INVENTORY_PATH}" sailpoint_community.isc.export -e export_file="${OUTPUT_DIR}/exported.yml" "$@"
+# A relative export_file lands in the current folder, and the message gives its full path.
+(cd "${OUTPUT_DIR}" && ansible-playbook -i "${INVENTORY_PATH}" sailpoint_community.isc.export -e export_file=exported.yml "$@") \
+  | tee "${OUTPUT_DIR}/export.log"
+grep -F "written to $(realpath "${OUTPUT_DIR}")/exported.yml" "${OUTPUT_DIR}/export.log"
 play roundtrip.yml "$@"      # the export changes nothing on A and reproduces A on the fresh tenant B
 play bad_input.yml "$@"      # wrong types, unknown keys, missing names fail before any request
 [ -n "${live}" ] || ansible-playbook -i tenants.yml -e output_dir="${OUTPUT_DIR}" --forks 2 many_tenants.yml "$@"

@@ -1,5 +1,7 @@
 """Errors render their own failure: status, method, path, detailCode, texts, trackingId."""
 
+import pytest
+
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
     FORBIDDEN_WRITE_HINT,
     ApiError,
@@ -54,3 +56,74 @@ def test_404_and_plain_text_bodies():
 def test_fail_kwargs_leave_out_empty_details():
     assert ValidationError("bad", option=None).fail_kwargs() == {"msg": "bad"}
     assert ValidationError("bad", option="min_length").fail_kwargs() == {"msg": "bad", "option": "min_length"}
+
+
+# Every error shape of isc-api.md, plus plain text and an empty body: ISC's words always reach the user,
+# with the status, method, path and (when ISC sends one) the trackingId.
+SHAPES = [
+    pytest.param(DTO, "400.1 Bad Request Content", ["minLength must be an integer"], DTO["trackingId"], id="ErrorResponseDto"),
+    pytest.param(
+        {"detailCode": "400.1 Bad Request Content", "trackingId": "t1", "messages": [], "causes": [{"text": "sourceIds[0] is unknown"}]},
+        "400.1 Bad Request Content",
+        ["sourceIds[0] is unknown"],
+        "t1",
+        id="ErrorResponseDto-causes-only",
+    ),
+    pytest.param({"error": "JWT validation failed: JWT is expired"}, None, ["JWT validation failed: JWT is expired"], None, id="401-error"),
+    pytest.param(
+        {"error": "invalid_client", "error_description": "Bad credentials"}, None, ["invalid_client", "Bad credentials"], None, id="oauth-error-description"
+    ),
+    pytest.param({"message": " Rate Limit Exceeded "}, None, ["Rate Limit Exceeded"], None, id="429-message"),
+    pytest.param(
+        {"detailMessage": "Specified offset is invalid.", "trackingId": "abc123"}, None, ["Specified offset is invalid."], "abc123", id="detailMessage"
+    ),
+    pytest.param(
+        {"formatted_msg": "Source 'AD' is locked", "slpt_error_code": "SLPT-1234", "msg_template": "Source '{0}' is locked", "http_response_code": 409},
+        "SLPT-1234",
+        ["Source 'AD' is locked"],
+        None,
+        id="formatted_msg",
+    ),
+    pytest.param(
+        {"slpt_error_code": "SLPT-9", "msg_template": "Something {0} failed", "http_response_code": 500},
+        "SLPT-9",
+        ["Something {0} failed"],
+        None,
+        id="msg_template-without-formatted_msg",
+    ),
+    pytest.param(
+        {"errorName": "IllegalArgumentException", "errorMessage": "name may not be null"},
+        "IllegalArgumentException",
+        ["name may not be null"],
+        None,
+        id="errorName-errorMessage",
+    ),
+    pytest.param("Service Unavailable\n  try later", None, ["Service Unavailable try later"], None, id="plain-text"),
+    pytest.param(None, None, ["(empty response body)"], None, id="empty-body"),
+    pytest.param("", None, ["(empty response body)"], None, id="empty-string"),
+    pytest.param({"odd": ["shape"]}, None, ['{"odd":["shape"]}'], None, id="unknown-json-object"),
+    pytest.param(["a", "list"], None, ['["a","list"]'], None, id="json-list"),
+]
+
+
+@pytest.mark.parametrize("body, code, texts, tracking_id", SHAPES)
+@pytest.mark.parametrize("status", [400, 401, 404, 409, 429, 500, 503])
+def test_every_error_shape_shows_isc_words(body, code, texts, tracking_id, status):
+    error = api_error("PUT", "/v3/password-policies/abc", status, body)
+    assert error.msg.startswith("PUT /v3/password-policies/abc failed with HTTP %d" % status)
+    for text in texts:
+        assert text in error.msg
+    kwargs = error.fail_kwargs()
+    assert kwargs["status"] == status and kwargs["method"] == "PUT" and kwargs["path"] == "/v3/password-policies/abc"
+    assert kwargs["messages"] == texts
+    assert kwargs.get("detail_code") == code
+    assert kwargs.get("tracking_id") == tracking_id
+    if tracking_id:
+        assert "[trackingId: %s]" % tracking_id in error.msg
+    if code:
+        assert "(%s)" % code in error.msg
+
+
+def test_long_texts_are_shortened():
+    error = api_error("GET", "/v3/sources", 500, "x" * 5000)
+    assert len(error.msg) < 400

@@ -26,13 +26,29 @@ def test_resolve_names_lists_every_unknown_name_with_a_case_hint():
         resolve_names(ITEMS, ["github", "Nope", "Active Directory"], "source", "sources")
     assert error.value.details["option"] == "sources"
     assert "'github', 'Nope'" in error.value.msg
-    assert "did you mean 'GitHub'" in error.value.msg
+    assert "(names are case-sensitive; did you mean 'GitHub'?)" in error.value.msg
+
+
+def test_unknown_names_get_the_closest_existing_names():
+    with pytest.raises(ValidationError) as error:
+        resolve_names(ITEMS, ["Active Directroy", "Githbu", "Zzz"], "source", "sources")
+    assert error.value.msg == "sources: no source named 'Active Directroy', 'Githbu', 'Zzz' (did you mean 'Active Directory' or 'GitHub'?)"
+
+
+def test_source_directory_suggests_from_every_source_after_an_unknown_name():
+    client = SnapshotClient(sources=ITEMS)
+    directory = SourceDirectory(Sources(client))
+    with pytest.raises(ValidationError) as error:
+        directory.resolve(["Active Directroy"])
+    assert "did you mean 'Active Directory'?" in error.value.msg
+    assert len(client.calls) == 2  # the filtered lookup, then (only on this failure) the list of names
 
 
 def test_resolve_names_reports_ambiguous_names_with_ids():
     with pytest.raises(ValidationError) as error:
         resolve_names(ITEMS, ["Dup"], "source", "sources")
     assert "'Dup' (ids: 3, 4)" in error.value.msg
+    assert "give the ones you mean by id instead" in error.value.msg
 
 
 def test_one_by_name():
@@ -58,5 +74,5 @@ def test_source_directory_fetches_only_unknown_ids():
     directory.resolve(["GitHub"])
     assert directory.names(["1", "2"]) is None
     directory.fetch(["1", "2", "missing"])
-    assert client.calls[-1][2] == {"filters": 'id in ("1","missing")'}
+    assert client.calls[-1][2] == {"filters": 'id in ("1","missing")', "includeIDNSource": "true"}
     assert directory.names(["1", "2"]) == ["Active Directory", "GitHub"]

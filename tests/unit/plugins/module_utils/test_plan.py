@@ -113,8 +113,14 @@ def test_a_group_may_use_a_policy_the_same_run_creates():
 def test_exclusive_deletes_unlisted_objects_but_never_the_default_policy():
     existing = tenant([policy_info("c" * 32, "Corp"), policy_info("e" * 32, "Extra")], [group_info("g1", "Stray", "e" * 32, ["s0", "s1"])])
     result = plan(existing, policies=[{"name": "Corp"}], exclusive=True)
-    assert steps(result, "name", "phase", "action", "exclusive") == [("Stray", 1, "delete", True), ("Corp", 2, "none", False), ("Extra", 4, "delete", True)]
+    assert steps(result, "name", "phase", "action", "exclusive") == [
+        ("Stray", 1, "delete", True),
+        ("Corp", 2, "none", False),
+        ("Extra", 4, "delete", True),
+        ("Default", 0, "none", False),  # listed as kept, applied by no task
+    ]
     assert result["steps"][2]["args"] == {"state": "absent", "id": "e" * 32, "name": "Extra"}
+    assert "never deleted" in result["steps"][3]["kept"]
 
 
 def test_without_exclusive_unlisted_objects_are_left_alone():

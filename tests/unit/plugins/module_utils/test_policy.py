@@ -153,7 +153,6 @@ def test_info_read_returns_module_shaped_items_with_source_names(client):
         (dict(min_length=20, max_length=10), "min_length", "min_length (20) must not be greater than max_length (10)"),
         (dict(max_length=3, min_length=0, min_upper=1, min_lower=1, min_numeric=1, min_special=1), "max_length", "1 + 1 + 1 + 1 = 4 > 3"),
         (dict(sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
-        (dict(sources=["GitHub"], source_ids=["s1"]), "sources", "sources and source_ids name different sources"),
         (dict(name="   "), "name", "name must not be empty or blank"),
     ],
 )
@@ -171,8 +170,30 @@ def test_rule_messages_say_when_a_value_is_the_tenants(client):
     client.calls.clear()
     with pytest.raises(ValidationError) as error:
         run(client, name="Corporate", min_length=30)
-    assert "max_length (20, the tenant's current value)" in error.value.msg
+    assert error.value.msg == (
+        "min_length (30) must not be greater than max_length (20); max_length 0 means no maximum "
+        "(set by the task: min_length=30; the tenant's current value: max_length=20)"
+    )
     assert client.writes == []
+
+
+def test_the_sum_rule_says_plainly_which_values_are_the_tasks_and_which_the_tenants(client):
+    run(client, name="Corporate", max_length=15, min_numeric=1, min_special=1)
+    with pytest.raises(ValidationError) as error:
+        run(client, name="Corporate", min_upper=10, min_lower=10)
+    assert error.value.msg == (
+        "min_upper + min_lower + min_numeric + min_special must not exceed max_length: 10 + 10 + 1 + 1 = 22 > 15 "
+        "(set by the task: min_upper=10, min_lower=10; the tenant's current values: min_numeric=1, min_special=1, max_length=15)"
+    )
+
+
+def test_rule_messages_of_a_new_policy_name_isc_defaults(client):
+    with pytest.raises(ValidationError) as error:
+        run(client, name="New one", max_length=8, min_length=12)
+    assert "(set by the task" not in error.value.msg  # both values are the task's
+    with pytest.raises(ValidationError) as error:
+        run(client, name="New one", max_length=3, min_upper=2, min_lower=2)
+    assert "(set by the task: min_upper=2, min_lower=2, max_length=3; ISC's defaults: min_numeric=0, min_special=0)" in error.value.msg
 
 
 def test_ambiguous_name_lists_ids(client):

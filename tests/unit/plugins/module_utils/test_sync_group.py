@@ -111,7 +111,6 @@ def test_info_read_fills_in_names(client):
         (dict(password_policy="Corporate", source_ids=["s2"]), "source_ids", "needs at least 2 sources; got 1"),
         (dict(password_policy="Corporate", sources=["GitHub", "Workday"]), "sources", "'Workday' does not support password management"),
         (dict(password_policy="Corporate", sources=["GitHub", "LDAP"]), "sources", "'GitHub' is in 'Corporate accounts', 'LDAP' is in 'Engineering accounts'"),
-        (dict(password_policy="Corporate", password_policy_id="p2", sources=["GitHub", "LDAP"]), "password_policy", "has id p1, not password_policy_id p2"),
         (dict(password_policy_id="p1", source_ids=["s3", "s4"]), "source_ids", "'Workday' does not support"),
         (dict(sources=["GitHub", "LDAP"]), "password_policy", "password_policy (or password_policy_id) is required"),
         (dict(password_policy="Corporate"), "sources", "sources (or source_ids) are required"),

@@ -156,7 +156,7 @@ def test_a_certificate_for_another_host_is_refused(sim_factory, pki):
 
 def test_ca_path_trusts_the_private_ca(https_sim, pki):
     client = client_for(https_sim, ca_path=pki["ca_bundle"])
-    assert [p["name"] for p in client.list_all("/password-policies")] == ["Default Password Policy"]
+    assert [p["name"] for p in client.list_all("/password-policies")] == ["Default"]
     assert [entry["status"] for entry in https_sim.journal()["requests"]] == [200, 200]
 
 

@@ -26,6 +26,7 @@ SERVICENOW = "2c91808a7c1f4e2b017c1f5d00000004"
 OKTA = "2c91808a7c1f4e2b017c1f5d00000005"
 LDAP = "2c91808a7c1f4e2b017c1f5d00000006"
 WORKDAY = "2c91808a7c1f4e2b017c1f5d00000007"
+IDN = "2c91808a7c1f4e2b017c1f5d0000000a"  # the hidden IdentityNow source, governed by the default policy
 DEFAULT_POLICY = "2c9180877b1d5f3a017b1d6e4c2a0001"
 CORPORATE = "c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0"
 TWIN_1, TWIN_2 = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1", "a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2"
@@ -107,7 +108,12 @@ CASES = [
         "min_length (20) must not be greater than max_length (10)",
     ),
     case(
-        "policy-min_length-above-the-tenants-max_length", PP, dict(name="Corporate", min_length=20), "min_length", "max_length (16, the tenant's current value)"
+        "policy-min_length-above-the-tenants-max_length",
+        PP,
+        dict(name="Corporate", min_length=20),
+        "min_length",
+        "min_length (20) must not be greater than max_length (16)",
+        "(set by the task: min_length=20; the tenant's current value: max_length=16)",
     ),
     case(
         "policy-min_length-above-max_length-check-mode",
@@ -136,27 +142,63 @@ CASES = [
     case("policy-name-escape-character", PP, dict(name="Corp\x1b[31m"), "name", "must not contain control characters"),
     case("policy-name-delete-character", PP, dict(name="Corp\x7f"), "name", "must not contain control characters"),
     case("policy-rename-to-blank-by-id", PP, dict(id=CORPORATE, name="  "), "name", "must not be empty or blank"),
-    case("policy-name-ambiguous", PP, dict(name="Twin", min_length=9), "name", "matches 2 password policies", TWIN_1, TWIN_2),
+    case("policy-name-ambiguous", PP, dict(name="Twin", min_length=9), "name", "matches 2 password policies", TWIN_1, TWIN_2, "by id"),
     case("policy-delete-ambiguous-name", PP, dict(name="Twin", state="absent"), "name", TWIN_1, TWIN_2),
     # --- password_policy: unknown, ambiguous and conflicting references -----------------------------------------
     case("policy-unknown-sources-all-listed", PP, dict(name="P", sources=["GitHub", "Nope", "Gone"]), "sources", "no source named 'Nope', 'Gone'"),
+    case(
+        "policy-source-name-typos-suggest",
+        PP,
+        dict(name="P", sources=["Active Directroy", "Salesforce", "Servicenow", "Zzz"]),
+        "sources",
+        "no source named 'Active Directroy', 'Servicenow', 'Zzz' (names are case-sensitive; did you mean 'Active Directory' or 'ServiceNow'?)",
+    ),
     case("policy-source-name-wrong-case", PP, dict(name="P", sources=["github"]), "sources", "no source named 'github'", "case-sensitive", "'GitHub'"),
     case("policy-source-name-ambiguous", PP, dict(name="P", sources=["Dup source"]), "sources", "match several sources", DUP_SOURCE_1, DUP_SOURCE_2),
     case("policy-unknown-source-ids", PP, dict(name="P", source_ids=[GITHUB, UNKNOWN]), "source_ids", "no source with id " + UNKNOWN),
     case(
         "policy-unknown-source-ids-check-mode", PP, dict(name="Corporate", source_ids=[UNKNOWN]), "source_ids", "no source with id " + UNKNOWN, check_mode=True
     ),
+    case("policy-sources-and-source_ids", PP, dict(name="P", sources=["GitHub"], source_ids=[AD]), "sources|source_ids", "mutually exclusive"),
+    case("policy-sources-and-source_ids-same", PP, dict(name="P", sources=["GitHub"], source_ids=[GITHUB]), "sources|source_ids", "mutually exclusive"),
+    case("policy-id-and-default_policy", PP, dict(id=DEFAULT_POLICY, default_policy=True), "default_policy", "mutually exclusive: id|default_policy"),
+    case("policy-default_policy-absent", PP, dict(default_policy=True, state="absent"), "state", "default password policy is never deleted"),
     case(
-        "policy-sources-and-source_ids-differ",
+        "policy-default_policy-absent-check-mode",
         PP,
-        dict(name="P", sources=["GitHub"], source_ids=[AD]),
+        dict(default_policy=True, name="Default", state="absent"),
+        "state",
+        "never deleted",
+        check_mode=True,
+    ),
+    case(
+        "policy-default_policy-drops-identitynow",
+        PP,
+        dict(default_policy=True, sources=["Workday", "HR Flat File"]),
         "sources",
-        "sources and source_ids name different sources",
+        "would remove the IdentityNow source 'IdentityNow'",
+        "never removes it",
+    ),
+    case(
+        "policy-default_policy-drops-identitynow-by-id",
+        PP,
+        dict(default_policy=True, source_ids=[WORKDAY]),
+        "source_ids",
+        "IdentityNow source",
+        IDN,
+    ),
+    case(
+        "policy-default-by-id-drops-identitynow-check-mode",
+        PP,
+        dict(id=DEFAULT_POLICY, source_ids=[]),
+        "source_ids",
+        "IdentityNow source",
+        check_mode=True,
     ),
     case("policy-unknown-id", PP, dict(id=UNKNOWN, name="P"), "id", "no password policy with id"),
     case("policy-null-source-name", PP, dict(name="P", sources=["GitHub", None]), "sources", "no source named ''"),
     # --- password_policy: deletes ISC must not receive ------------------------------------------------------------
-    case("policy-delete-default-policy", PP, dict(name="Default Password Policy", state="absent"), "state", "default password policy", "never deleted"),
+    case("policy-delete-default-policy", PP, dict(name="Default", state="absent"), "state", "default password policy", "never deleted"),
     case("policy-delete-default-policy-by-id", PP, dict(id=DEFAULT_POLICY, state="absent"), "state", "default password policy"),
     case("policy-delete-policy-a-group-uses", PP, dict(name="Corporate", state="absent"), "state", "still used by password sync group(s) 'Corporate accounts'"),
     case(
@@ -227,21 +269,31 @@ CASES = [
         check_mode=True,
     ),
     case("group-unknown-sources-all-listed", PSG, dict(GROUP, sources=["LDAP", "Nope", "Nada"]), "sources", "no source named 'Nope', 'Nada'"),
-    case("group-source-name-ambiguous", PSG, dict(GROUP, sources=["LDAP", "Dup source"]), "sources", "match several sources", DUP_SOURCE_1, DUP_SOURCE_2),
-    case("group-unknown-source-id", PSG, dict(GROUP, source_ids=[LDAP, UNKNOWN]), "source_ids", "no source with id " + UNKNOWN),
     case(
-        "group-sources-and-source_ids-differ",
+        "group-source-name-ambiguous",
         PSG,
-        dict(GROUP, sources=["LDAP", "Salesforce"], source_ids=[LDAP, OKTA]),
+        dict(GROUP, sources=["LDAP", "Dup source"]),
         "sources",
-        "sources and source_ids name different sources",
+        "match several sources",
+        DUP_SOURCE_1,
+        DUP_SOURCE_2,
+        "by source_ids",
     ),
+    case("group-unknown-source-id", PSG, dict(GROUP, source_ids=[LDAP, UNKNOWN]), "source_ids", "no source with id " + UNKNOWN),
+    case("group-sources-and-source_ids", PSG, dict(GROUP, sources=["LDAP", "Salesforce"], source_ids=[LDAP, OKTA]), "sources|source_ids", "mutually exclusive"),
     case(
         "group-unknown-policy-name",
         PSG,
         dict(name="New group", password_policy="Nope", sources=["LDAP", "Salesforce"]),
         "password_policy",
         "no password policy named 'Nope'",
+    ),
+    case(
+        "group-policy-name-typo-suggests",
+        PSG,
+        dict(name="New group", password_policy="Corprate", sources=["LDAP", "Salesforce"]),
+        "password_policy",
+        "no password policy named 'Corprate' (did you mean 'Corporate'?)",
     ),
     case(
         "group-policy-name-ambiguous",
@@ -251,13 +303,14 @@ CASES = [
         "matches 2 password policies",
         TWIN_1,
         TWIN_2,
+        "by password_policy_id",
     ),
     case(
-        "group-policy-and-policy_id-differ",
+        "group-policy-and-policy_id",
         PSG,
-        dict(GROUP, password_policy_id=TWIN_1, sources=["LDAP", "Salesforce"]),
-        "password_policy",
-        "has id %s, not password_policy_id %s" % (CORPORATE, TWIN_1),
+        dict(GROUP, password_policy_id=CORPORATE, sources=["LDAP", "Salesforce"]),
+        "password_policy|password_policy_id",
+        "mutually exclusive",
     ),
     case(
         "group-unknown-policy-id-check-mode",
@@ -277,12 +330,12 @@ CASES = [
     case(
         "group-create-with-null-policy",
         PSG,
-        dict(name="New group", password_policy=None, password_policy_id=None, sources=["LDAP", "Salesforce"]),
+        dict(name="New group", password_policy=None, sources=["LDAP", "Salesforce"]),
         "password_policy",
         "is required",
     ),
     case("group-create-without-sources", PSG, dict(GROUP), "sources", "sources (or source_ids) are required"),
-    case("group-create-with-null-sources", PSG, dict(GROUP, sources=None, source_ids=None), "sources", "are required"),
+    case("group-create-with-null-sources", PSG, dict(GROUP, sources=None), "sources", "are required"),
     case("group-sources-a-dict", PSG, dict(GROUP, sources={"LDAP": 1}), "sources", "convert to list"),
     case("group-name-blank", PSG, dict(GROUP, name="  ", sources=["LDAP", "Salesforce"]), "name", "must not be empty or blank"),
     case("group-name-trailing-space", PSG, dict(GROUP, name="Lab ", sources=["LDAP", "Salesforce"]), "name", "must not start or end with spaces"),

@@ -48,3 +48,17 @@ def test_policy_info_without_names_leaves_sources_out(simulator, run_module):
     (policy,) = result["password_policies"]
     assert policy["sources"] is None and policy["source_ids"] == [source_id]
     assert [request.split("?")[0] for request in requests] == ["GET /v3/password-policies"]
+
+
+def test_sync_groups_with_null_dates_read_as_null(simulator, run_module):
+    state = simulator.state()
+    password_sources = [source["id"] for source in state["sources"] if "PASSWORD" in source.get("features", [])][:2]
+    simulator.seed(
+        {
+            "sync_groups": [
+                {"name": "Old group", "passwordPolicyId": state["policies"][0]["id"], "sourceIds": password_sources, "created": None, "modified": None}
+            ]
+        }
+    )
+    (group,) = run_module(password_sync_group_info, {"name": "Old group"})["password_sync_groups"]
+    assert group["created"] is None and group["modified"] is None

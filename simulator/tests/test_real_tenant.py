@@ -1,0 +1,214 @@
+"""What real tenants do beyond the contract: the realistic seed, the hidden IdentityNow source, the
+paging quirks, the other error body shapes, and a JSON 405 for any unsupported method."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+import requests
+from isc_simulator import Simulator
+from isc_simulator.simulator import QUIRKS, quirk_settings
+
+IDN_SOURCE_ID = "2c91808a7c1f4e2b017c1f5d0000000a"
+
+
+def test_default_seed_looks_like_a_recorded_real_tenant(api):
+    (default,) = api.get("/v3/password-policies").json()
+    assert default["name"] == "Default" and default["description"] == "Default Password Policy" and default["defaultPolicy"] is True
+    assert "created" in default and default["created"] is None and "modified" in default and default["modified"] is None
+    assert isinstance(default["dateCreated"], int) and isinstance(default["lastUpdated"], int)
+    assert IDN_SOURCE_ID in default["sourceIds"] and len(default["sourceIds"]) >= 3
+    idn = next(source for source in api.sim.state()["sources"] if source["id"] == IDN_SOURCE_ID)
+    assert idn["type"] == "IdentityNowConnector" and idn["name"] == "IdentityNow"
+    assert idn["passwordPolicies"] == [{"type": "PASSWORD_POLICY", "id": default["id"], "name": "Default"}]
+
+
+def test_sources_hide_the_identitynow_source_unless_asked(api):
+    def names(**params):
+        response = api.get("/v3/sources", params=params)
+        assert response.status_code == 200, response.text
+        return [source["name"] for source in response.json()]
+
+    assert "IdentityNow" not in names() and "IdentityNow" not in names(includeIDNSource="false")
+    assert "IdentityNow" in names(includeIDNSource="true") and "IdentityNow" in names(includeIDNSource="TRUE")
+    assert names(filters='name eq "IdentityNow"') == []
+    assert names(filters='name eq "IdentityNow"', includeIDNSource="true") == ["IdentityNow"]
+    assert names(filters=f'id in ("{IDN_SOURCE_ID}")', includeIDNSource="true") == ["IdentityNow"]
+    counted = api.get("/v3/sources", params={"count": "true", "includeIDNSource": "true"})
+    assert counted.headers["X-Total-Count"] == "10"
+    assert api.get("/v3/sources", params={"includeIDNSource": "yes"}).status_code == 400
+
+
+def test_sync_groups_may_be_seeded_with_null_dates(simulator, api):
+    policy_id = simulator.state()["policies"][0]["id"]
+    sources = [source["id"] for source in simulator.state()["sources"][:2]]
+    simulator.seed({"sync_groups": [{"name": "Old group", "passwordPolicyId": policy_id, "sourceIds": sources, "created": None, "modified": None}]})
+    (group,) = api.get("/v3/password-sync-groups").json()
+    assert group["created"] is None and group["modified"] is None
+    updated = api.put(f"/v3/password-sync-groups/{group['id']}", json={**group, "name": "Renamed"}).json()
+    assert updated["created"] is None and updated["modified"].endswith("Z")
+
+
+def test_quirk_settings():
+    assert quirk_settings(False) == dict.fromkeys(QUIRKS, False)
+    assert quirk_settings(True) == quirk_settings("all") == dict.fromkeys(QUIRKS, True)
+    assert quirk_settings("short_pages, no_total_count") == {"offset_400": False, "short_pages": True, "no_total_count": True}
+    assert quirk_settings({"offset_400": True}, quirk_settings(["short_pages"]))["short_pages"] is True
+    for bad in ("slow", ["offset_400", "x"], {"offset_400": "yes"}, 3):
+        with pytest.raises(ValueError):
+            quirk_settings(bad)
+
+
+def _seed_policies(sim, count):
+    sim.reset({"policies": [{"name": f"P{i:03d}"} for i in range(count)]})
+
+
+def _read_like_a_careful_client(api, path, limit=250):
+    """Offsets count records; stop at the total, on an empty page, or on the 400 at the end."""
+    items, total = [], None
+    while total is None or len(items) < total:
+        response = api.get(path, params={"limit": limit, "offset": len(items), "count": "true"})
+        if response.status_code == 400 and items:
+            assert response.json()["detailMessage"] == "Specified offset is invalid."
+            break
+        assert response.status_code == 200, response.text
+        if "X-Total-Count" in response.headers:
+            total = int(response.headers["X-Total-Count"])
+        if not response.json():
+            break
+        items.extend(response.json())
+    return items
+
+
+@pytest.mark.parametrize("count", [0, 1, 249, 250, 251, 500])
+def test_quirks_off_by_default(simulator, api, count):
+    _seed_policies(simulator, count)
+    assert simulator.config()["quirks"] == dict.fromkeys(QUIRKS, False)
+    first = api.get("/v3/password-policies", params={"count": "true"})
+    assert first.headers["X-Total-Count"] == str(count) and len(first.json()) == min(count, 250)
+    assert api.get("/v3/password-policies", params={"offset": count + 5}).json() == []
+
+
+@pytest.mark.parametrize("count", [0, 1, 249, 250, 251, 500])
+def test_paging_quirks(sim_factory, make_api, count):
+    sim = sim_factory(quirks=True)
+    api = make_api(sim)
+    _seed_policies(sim, count)
+    first = api.get("/v3/password-policies", params={"count": "true"})
+    assert first.status_code == 200 and "X-Total-Count" not in first.headers
+    assert len(first.json()) == (246 if count > 250 else count)  # a short page only before the end
+    end = api.get("/v3/password-policies", params={"offset": count})
+    if count:
+        assert end.status_code == 400 and end.json()["detailMessage"] == "Specified offset is invalid."
+        assert len(end.json()["trackingId"]) == 32
+    else:
+        assert end.status_code == 200 and end.json() == []  # offset 0 of nothing is not past the end
+    items = _read_like_a_careful_client(api, "/v3/password-policies")
+    assert [item["name"] for item in items] == [f"P{i:03d}" for i in range(count)]
+
+
+def test_quirks_one_by_one_through_the_admin_api(simulator, api):
+    _seed_policies(simulator, 300)
+    requests.post(simulator.admin_url + "/config", json={"quirks": {"no_total_count": True}}, timeout=5).raise_for_status()
+    page = api.get("/v3/password-policies", params={"count": "true"})
+    assert "X-Total-Count" not in page.headers and len(page.json()) == 250
+    assert api.get("/v3/password-policies", params={"offset": 300}).json() == []
+    simulator.configure(quirks={"no_total_count": False, "short_pages": True})
+    assert len(api.get("/v3/password-policies").json()) == 246
+    assert len(api.get("/v3/password-policies", params={"offset": 246}).json()) == 54  # the last page is whole
+    simulator.reset()
+    assert simulator.config()["quirks"] == dict.fromkeys(QUIRKS, False)
+
+
+SHAPES = {
+    "error_response": lambda body: body["messages"][0]["text"],
+    "detail_message": lambda body: body["detailMessage"],
+    "formatted_msg": lambda body: body["formatted_msg"],
+    "error_name": lambda body: body["errorMessage"],
+    "error": lambda body: body["error"],
+    "message": lambda body: body["message"],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_fault_shapes_json(api, shape):
+    api.sim.add_fault(method="GET", path="/v3/password-policies", status=400, shape=shape)
+    response = api.get("/v3/password-policies")
+    assert response.status_code == 400 and response.headers["Content-Type"].startswith("application/json")
+    assert SHAPES[shape](response.json()) == f"Injected fault ({shape})."
+
+
+def test_fault_shapes_text_and_empty(api):
+    api.sim.add_faults(
+        [
+            {"path": "/v3/sources", "status": 502, "shape": "text"},
+            {"path": "/v3/sources", "status": 500, "shape": "empty"},
+            {"path": "/v3/sources", "status": 429, "shape": "message"},
+        ]
+    )
+    text = api.get("/v3/sources")
+    assert text.status_code == 502 and text.headers["Content-Type"].startswith("text/plain") and text.text == "Injected fault (text)."
+    empty = api.get("/v3/sources")
+    assert empty.status_code == 500 and empty.content == b"" and empty.headers["Content-Length"] == "0"
+    limited = api.get("/v3/sources")
+    assert limited.status_code == 429 and limited.headers["Retry-After"] == "1"
+    for bad in ({"status": 400, "shape": "html"}, {"shape": "text", "delay": 1}, {"status": 400, "shape": "text", "body": "x"}):
+        with pytest.raises(ValueError):
+            api.sim.add_fault(**bad)
+
+
+@pytest.mark.parametrize("method", ["TRACE", "QUERY", "OPTIONS", "PROPFIND", "PATCH"])
+def test_unsupported_methods_get_a_json_405(api, method):
+    response = api.request(method, "/v3/password-policies")
+    assert response.status_code == 405, response.text
+    assert response.headers["Allow"] == "GET, POST"
+    assert response.json()["detailCode"] == "405 Method Not Allowed"
+    item = api.request(method, "/v3/password-sync-groups/abc")
+    assert item.status_code == 405 and item.headers["Allow"] == "GET, PUT, DELETE"
+    token = api.request(method, "/oauth/token")
+    assert token.status_code == 405 and token.headers["Allow"] == "POST"
+    unknown = api.request(method, "/v3/nothing-here")
+    assert unknown.status_code == 404 and unknown.json()["detailCode"] == "404 Not found"
+    admin = api.request(method, "/_sim/state")
+    assert admin.status_code == 405 and admin.headers["Allow"] == "GET"
+
+
+def test_head_gets_headers_only(api):
+    response = api.request("HEAD", "/v3/sources")
+    assert response.status_code == 405 and response.content == b"" and response.headers["Allow"] == "GET"
+    assert api.get("/v3/sources").status_code == 200  # the connection is still in step
+
+
+def test_with_simulator_quirks_option(tmp_path):
+    script = "import os, requests; print(requests.get(os.environ['ISC_SIM_URL'] + '/_sim/config', timeout=5).json()['quirks'])"
+    run = subprocess.run(
+        [sys.executable, "-m", "isc_simulator.with_simulator", "--quirks", "--", sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(dict.fromkeys(QUIRKS, True))
+    some = subprocess.run(
+        [sys.executable, "-m", "isc_simulator.with_simulator", "--quirks", "short_pages", "--", sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert some.stdout.strip() == str({"offset_400": False, "short_pages": True, "no_total_count": False})
+    bad = subprocess.run([sys.executable, "-m", "isc_simulator.with_simulator", "--quirks", "nope", "--", "true"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "unknown quirk" in bad.stderr
+
+
+def test_cli_quirks_option():
+    from isc_simulator.__main__ import parse_args  # pylint: disable=import-outside-toplevel
+
+    assert parse_args([]).quirks == dict.fromkeys(QUIRKS, False)
+    assert parse_args(["--quirks"]).quirks == dict.fromkeys(QUIRKS, True)
+    assert parse_args(["--quirks", "offset_400"]).quirks["offset_400"] is True
+    with Simulator(quirks=["no_total_count"]) as sim:
+        assert sim.config()["quirks"]["no_total_count"] is True
