@@ -41,16 +41,18 @@ def password_config_input_errors(policies, sync_groups=None):
     return plan.input_errors(plain(policies or []), plain(sync_groups or []))
 
 
-def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None):
-    return report.build_report(plain(run_plan), plain(tenant), plain(results or []), check_mode=bool(check_mode), host=host, base_url=base_url)
+def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None, settings=None):
+    return report.build_report(
+        plain(run_plan), plain(tenant), plain(results or []), check_mode=bool(check_mode), host=host, base_url=base_url, settings=plain(settings or {})
+    )
 
 
 def password_config_markdown(run_report):
     return report.markdown(plain(run_report))
 
 
-def password_config_export(policies, sync_groups=None):
-    return report.export(plain(policies or []), plain(sync_groups or []))
+def password_config_export(policies, sync_groups=None, org_config=None, dictionary=None):
+    return report.export(plain(policies or []), plain(sync_groups or []), org_config=plain(org_config), dictionary=plain(dictionary))
 
 
 class FilterModule:

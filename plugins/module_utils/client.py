@@ -41,6 +41,8 @@ MIN_RATE_LIMIT_WAIT = 0.5
 RETRY_STATUSES = frozenset((500, 502, 503, 504))
 # Safe to send again when the outcome is unknown. POST is not: see resources.Collection.create.
 IDEMPOTENT_METHODS = frozenset(("GET", "PUT", "DELETE"))
+# For text/plain resources (the password dictionary); errors still come as JSON.
+TEXT_ACCEPT = "text/plain, application/json;q=0.9"
 
 Response = namedtuple("Response", "status headers data")
 
@@ -86,18 +88,29 @@ class IscClient:
     def post(self, path, body):
         return self.request("POST", path, body=body)
 
-    def put(self, path, body):
-        return self.request("PUT", path, body=body)
+    def put(self, path, body=None, files=None):
+        return self.request("PUT", path, body=body, files=files)
 
     def delete(self, path):
         return self.request("DELETE", path)
 
-    def request(self, method, path, query=None, body=None):
-        """Send an authenticated API request; return a Response or raise an IscError."""
+    def get_text(self, path):
+        """GET a text/plain resource; ``Response.data`` is the text (error bodies are still parsed as JSON)."""
+        return self.request("GET", path, accept=TEXT_ACCEPT)
+
+    def request(self, method, path, query=None, body=None, files=None, accept=None):
+        """Send an authenticated API request; return a Response or raise an IscError.
+
+        ``body`` is sent as JSON; ``files`` ({part name: (file name, bytes, media type)}) as
+        multipart/form-data instead. ``accept`` replaces the default ``Accept: application/json``.
+        """
         url = self.base_url + API_PREFIX + path
         refreshed = False
         while True:
-            response = self._exchange(method, url, API_PREFIX + path, params=query, json=body, headers={"Authorization": self.auth.header()})
+            headers = {"Authorization": self.auth.header()}
+            if accept:
+                headers["Accept"] = accept
+            response = self._exchange(method, url, API_PREFIX + path, params=query, json=body, files=files, headers=headers)
             if response.status == 401 and not refreshed and self.auth.can_refresh:
                 self.auth.refresh()  # the token expired early or was revoked: one new try
                 refreshed = True
@@ -269,12 +282,21 @@ def retry_after_seconds(value):
 
 
 def _parse(raw):
+    """The body as JSON, except a text/plain one, which stays text (a dictionary word such as 123 is not a number)."""
     data = None
     if raw.content:
-        try:
-            data = raw.json()
-        except ValueError:
-            data = raw.text
+        content_type = (raw.headers.get("Content-Type") or "").lower()
+        if content_type.startswith("text/"):
+            # Without a charset, UTF-8 (ISC's text files are UTF-8), not HTTP's old ISO-8859-1 default.
+            try:
+                data = raw.content.decode(raw.encoding if "charset=" in content_type else "utf-8", "replace")
+            except LookupError:  # a charset Python does not know
+                data = raw.content.decode("utf-8", "replace")
+        else:
+            try:
+                data = raw.json()
+            except ValueError:
+                data = raw.text
     return Response(raw.status_code, raw.headers, data)
 
 

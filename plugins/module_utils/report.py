@@ -12,10 +12,17 @@ AUDIT_STATUS = {"create": "would create", "update": "would update", "delete": "w
 APPLY_STATUS = {"create": "created", "update": "updated", "delete": "deleted", "none": "in sync"}
 # Report sections, most urgent first.
 STATUS_ORDER = ("invalid", "failed", "not applied", "would create", "created", "would update", "updated", "would delete", "deleted", "in sync")
-LABELS = {POLICY: "Password policy", "password_sync_group": "Password sync group"}
+LABELS = {
+    POLICY: "Password policy",
+    "password_sync_group": "Password sync group",
+    "password_org_config": "Org password settings",
+    "password_dictionary": "Password dictionary",
+}
+# The two tenant-wide settings of the role (one each per tenant): kind -> the name the report shows.
+SETTINGS = (("password_org_config", "org password settings"), ("password_dictionary", "password dictionary"))
 
 
-def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=None, now=None):
+def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=None, now=None, settings=None):
     """One entry per object the run manages, with the fields that differ, and totals.
 
     In check mode the plan is the report. In a real run the modules' results say what
@@ -45,6 +52,7 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
         objects.append(entry)
     for error in plan["errors"]:
         objects.append(_entry(error["kind"], error["name"], "invalid", {"before": {}, "after": {}}, error["msg"]))
+    objects.extend(settings_entries(settings or {}, check_mode))
     objects.sort(key=lambda entry: STATUS_ORDER.index(entry["status"]))
     totals = dict((status, 0) for status in STATUS_ORDER if status in (AUDIT_STATUS if check_mode else APPLY_STATUS).values())
     for entry in objects:
@@ -69,12 +77,66 @@ def summary(totals, objects, warnings=()):
     for entry in objects:
         if entry["status"] == "in sync":
             continue
-        line = "%s: %s %r" % (entry["status"], LABELS[entry["kind"]].lower(), entry["name"])
+        line = "%s: %s" % (entry["status"], _title(entry, "%s %r", lower=True))
         details = ["%s %s -> %s" % (change["field"], _text(change["tenant"]), _text(change["desired"])) for change in entry["changes"]]
         details += [entry["error"]] if entry.get("error") else []
         details += [entry["reason"]] if entry.get("reason") else []
         lines.append(line + (": " + "; ".join(details) if details else ""))
     return lines
+
+
+def settings_entries(settings, check_mode):
+    """Entries for the org password settings and the dictionary, from their modules' results.
+
+    ``settings`` maps each kind to ``{"predicted": result, "applied": result}``: the check-mode run
+    made while planning (which found any input error before anything was written) and, in a real
+    run, the run that applied it (none when nothing had to change or an error stopped the run).
+    """
+    entries = []
+    for kind, name in SETTINGS:
+        runs = settings.get(kind) or {}
+        predicted, applied = runs.get("predicted") or {}, runs.get("applied") or {}
+        if not predicted or predicted.get("skipped"):
+            continue  # not managed by this run
+        if predicted.get("failed"):
+            entries.append(_settings_entry(kind, name, "invalid", {}, predicted.get("msg")))
+        elif check_mode or not _would_change(predicted):
+            action = ("create" if not (predicted.get("diff") or {}).get("before") else "update") if _would_change(predicted) else "none"
+            entries.append(_settings_entry(kind, name, (AUDIT_STATUS if check_mode else APPLY_STATUS)[action], predicted))
+        elif not applied or applied.get("skipped"):
+            entries.append(_settings_entry(kind, name, "not applied", predicted))
+        elif applied.get("failed"):
+            entries.append(_settings_entry(kind, name, "failed", predicted, applied.get("msg")))
+        else:
+            entries.append(_settings_entry(kind, name, APPLY_STATUS[_result_action(applied)], applied))
+    return entries
+
+
+def _would_change(result):
+    """Whether a check-mode result predicts a change. The role registers its planning runs with
+    ``changed_when`` off in real runs (they change nothing), so the diff says it, not ``changed``."""
+    diff = result.get("diff") or {}
+    return bool(result.get("changed")) or diff.get("before") != diff.get("after")
+
+
+def _settings_entry(kind, name, status, result, error=None):
+    if status == "in sync":
+        result = {}
+    if kind == "password_dictionary":
+        before, after = (result.get("diff") or {}).get("before") or {}, (result.get("diff") or {}).get("after") or {}
+        changes = []
+        if after and before.get("locale") != after.get("locale"):
+            changes.append({"field": "locale", "tenant": before.get("locale"), "desired": after.get("locale")})
+        if result.get("words_added"):
+            changes.append({"field": "words added", "tenant": None, "desired": result["words_added"]})
+        if result.get("words_removed"):
+            changes.append({"field": "words removed", "tenant": result["words_removed"], "desired": None})
+        entry = {"kind": kind, "name": name, "status": status, "changes": changes}
+    else:
+        entry = _entry(kind, name, status, result.get("diff") or {"before": {}, "after": {}})
+    if error:
+        entry["error"] = error
+    return entry
 
 
 def _entry(kind, name, status, diff, error=None, exclusive=False):
@@ -160,7 +222,7 @@ def markdown(report):
             continue
         lines += ["", "## %s%s" % (status[0].upper(), status[1:])]
         for entry in entries:
-            title = "%s `%s`" % (LABELS[entry["kind"]], entry["name"])
+            title = _title(entry, "%s `%s`")
             if not entry["changes"] and not entry.get("error"):
                 lines.append("- %s%s" % (title, " (%s)" % entry["reason"] if entry.get("reason") else ""))
                 continue
@@ -171,6 +233,14 @@ def markdown(report):
                 lines += ["| Field | %s | %s |" % ("Tenant" if audit else "Before", "Desired" if audit else "After"), "| --- | --- | --- |"]
                 lines += ["| `%s` | %s | %s |" % (change["field"], _cell(change["tenant"]), _cell(change["desired"])) for change in entry["changes"]]
     return "\n".join(lines) + "\n"
+
+
+def _title(entry, form, lower=False):
+    """How a report names an object: its kind and name, or only the kind for the one-per-tenant settings."""
+    label = LABELS[entry["kind"]].lower() if lower else LABELS[entry["kind"]]
+    if entry["kind"] in dict(SETTINGS):
+        return label
+    return form % (label, entry["name"])
 
 
 def _text(value):
@@ -188,8 +258,11 @@ def _cell(value):
     return _text(value).replace("|", "\\|").replace("\n", " ")
 
 
-def export(policies, sync_groups):
-    """The role's input for a tenant, from what the _info modules return: names rather than ids."""
+def export(policies, sync_groups, org_config=None, dictionary=None):
+    """The role's input for a tenant, from what the _info modules return: names rather than ids.
+
+    The org password settings and the dictionary are included when the tenant has them.
+    """
     settings = [field.option for field in policy.FIELDS if field.option != "source_ids"]
     exported_policies = []
     # The default policy first, by its flag (plus its current name): applied to another tenant, the export
@@ -205,7 +278,12 @@ def export(policies, sync_groups):
         entry.update(_by_name_or_id(item, "password_policy", "password_policy_id"))
         entry.update(_by_name_or_id(item, "sources", "source_ids"))
         exported_groups.append(entry)
-    return {"password_config_policies": exported_policies, "password_config_sync_groups": exported_groups}
+    exported = {"password_config_policies": exported_policies, "password_config_sync_groups": exported_groups}
+    if org_config:
+        exported["password_config_org_config"] = dict(org_config)
+    if dictionary and dictionary.get("words"):
+        exported["password_config_dictionary"] = {"locale": dictionary.get("locale"), "words": list(dictionary["words"])}
+    return exported
 
 
 def _by_name_or_id(item, name_key, id_key):

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) sailpoint_community.isc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Resource clients: one small class per ISC V3 collection, on top of IscClient."""
+"""Resource clients: one small class per ISC V3 collection or singleton, on top of IscClient."""
 
 import re
 from urllib.parse import quote
@@ -102,6 +102,72 @@ IDN_SOURCE_TYPE = "IdentityNowConnector"
 def is_idn_source(source):
     """Whether a source (API or source_info shape) is the tenant's IdentityNow source."""
     return (source or {}).get("type") == IDN_SOURCE_TYPE
+
+
+class PasswordOrgConfig:
+    """The org's password settings: one object without an id.
+
+    What GET answers before the first POST is not documented: a 404 and an empty answer both mean
+    "none yet". A POST is never relied on to update (also undocumented): once the settings exist,
+    only PUT (which changes only the fields sent) is used.
+    """
+
+    path = "/password-org-config"
+    noun = "password org config"
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self):
+        """The settings, or None when the tenant has none yet."""
+        try:
+            data = self.client.get(self.path).data
+        except NotFoundError:
+            return None
+        return data if isinstance(data, dict) and data else None
+
+    def create(self, body):
+        """POST the first settings. After an uncertain failure, read them back: if they now exist the
+        POST did its work and the fields are PUT (idempotent) to be sure; if not, POST again."""
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self.client.post(self.path, body).data
+            except UncertainWriteError as error:
+                if self.get() is not None:
+                    return self.update(body)
+                if attempt >= MAX_ATTEMPTS:
+                    raise TransportError(error.details["method"], error.details["path"], "%s. Gave up after %d attempts" % (error.reason, attempt)) from None
+                self.client.wait_before_retry(attempt)
+
+    def update(self, body):
+        """PUT the fields in ``body``; ISC keeps the others."""
+        return self.client.put(self.path, body).data
+
+
+class PasswordDictionary:
+    """The org's password dictionary: a text file, read as text/plain and replaced whole by a
+    multipart/form-data upload (one part named ``file``). ISC has no DELETE for it."""
+
+    path = "/password-dictionary"
+    noun = "password dictionary"
+    file_name = "password-dictionary.txt"
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self):
+        """The dictionary file's text, or None when none was ever uploaded (404 or an empty answer)."""
+        try:
+            data = self.client.get_text(self.path).data
+        except NotFoundError:
+            return None
+        return data if isinstance(data, str) and data.strip() else None
+
+    def put(self, text):
+        """Upload ``text`` as the new dictionary (a PUT of the whole file: safe to send again)."""
+        self.client.put(self.path, files={"file": (self.file_name, text.encode("utf-8"), "text/plain; charset=utf-8")})
 
 
 class Sources:

@@ -82,3 +82,30 @@ def iso8601(value):
         return value
     moment = datetime.datetime.fromtimestamp(int(value) / 1000.0, tz=datetime.timezone.utc)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def normalise_word(word):
+    """A dictionary word as ISC compares it: case does not count (ISC matches case-insensitively)."""
+    return str(word).lower()
+
+
+def word_set(words):
+    """The canonical form of a list of dictionary words: sorted, lower case, each once."""
+    return sorted(set(normalise_word(word) for word in words or ()))
+
+
+def unique_words(words):
+    """The words in their first spelling and order, without the repeats ISC would not count twice."""
+    seen, kept = set(), []
+    for word in words:
+        key = normalise_word(word)
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
+    return kept
+
+
+def word_changes(before, after):
+    """(added, removed): the normalised words only in ``after``, and those only in ``before``."""
+    old, new = set(word_set(before)), set(word_set(after))
+    return sorted(new - old), sorted(old - new)

@@ -93,7 +93,10 @@ options:
     description: Reject passwords that contain identity attribute values.
     type: bool
   use_dictionary:
-    description: Reject passwords found in the tenant's password dictionary.
+    description:
+      - Reject passwords that contain a word of the tenant's password dictionary
+        (M(sailpoint_community.isc.password_dictionary)).
+      - When this is V(true) and the tenant has no dictionary yet, the module warns.
     type: bool
   validate_against_account_id:
     description: Reject passwords that contain the account ID.
@@ -299,6 +302,7 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.dictionary import missing_dictionary_warnings
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options, module_rules
 
 
@@ -308,7 +312,15 @@ def main():
         supports_check_mode=True,
         **module_rules(),
     )
-    run_module(module, lambda client: PolicyReconciler(client, module.check_mode).run(module.params))
+
+    def action(client):
+        result = PolicyReconciler(client, module.check_mode).run(module.params)
+        if module.params["use_dictionary"] and module.params["state"] == "present":
+            for warning in missing_dictionary_warnings(client, result["password_policy"]):
+                module.warn(warning)
+        return result
+
+    run_module(module, action)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import re
 import secrets
 from urllib.parse import parse_qs, unquote
 
+from . import password_settings
 from .filters import SOURCE_FILTERS, FilterError, compile_filter, get_field
 from .responses import ApiError, BadRequest, NotFound, Response
 
@@ -217,6 +218,11 @@ ROUTES = (
     (re.compile(r"/v3/password-sync-groups"), {"GET": list_groups, "POST": create_group}),
     (re.compile(r"/v3/password-sync-groups/(?P<object_id>[^/]+)"), {"GET": get_group, "PUT": update_group, "DELETE": delete_group}),
     (re.compile(r"/v3/sources"), {"GET": list_sources}),
+    (
+        re.compile(r"/v3/password-org-config"),
+        {"GET": password_settings.get_org_config, "POST": password_settings.create_org_config, "PUT": password_settings.update_org_config},
+    ),
+    (re.compile(r"/v3/password-dictionary"), {"GET": password_settings.get_dictionary, "PUT": password_settings.put_dictionary}),
 )
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from .auth import Auth
 from .faults import FaultQueue
 from .journal import Journal
+from .password_settings import SEED_KEYS as PASSWORD_SETTINGS_SEED_KEYS
+from .password_settings import PasswordSettings
 from .ratelimit import RateLimiter
 from .responses import ApiError
 from .server import ADMIN_PREFIX, SimHTTPServer
@@ -61,6 +63,14 @@ def load_seed(seed):
         return json.load(handle)
 
 
+def _split_seed(seed):
+    """(the password settings part, the rest) of a seed; the Store checks the rest."""
+    if not isinstance(seed, dict):
+        return {}, seed
+    settings = {key: seed[key] for key in PASSWORD_SETTINGS_SEED_KEYS if key in seed}
+    return settings, {key: value for key, value in seed.items() if key not in PASSWORD_SETTINGS_SEED_KEYS}
+
+
 def _number(value, minimum, name):
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value < minimum:
         raise ValueError(f"{name} must be a number >= {minimum}")
@@ -95,6 +105,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         self._lock = threading.Lock()
         self._config = {}
         self.store = Store()
+        self.settings = PasswordSettings()  # the org's password settings and the password dictionary
         self.auth = Auth()
         self.auth.add_client(self.client_id, self.client_secret, user_context=True)
         self.rate_limiter = RateLimiter()
@@ -113,7 +124,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         )
         self._startup_config = self.config()
         try:
-            self.store.load(self._seed)
+            self._load(self._seed)
         except ApiError as exc:
             raise ValueError(f"invalid seed: {exc}") from exc
         self._tls = None
@@ -164,14 +175,24 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
 
     # ----- admin operations (also served under /_sim) ---------------------------------------------------------
     def state(self):
-        return self.store.state()
+        return {**self.store.state(), **self.settings.state()}
 
     def seed(self, data):
-        return self.store.add(data)
+        settings, objects = _split_seed(data)
+        parsed = PasswordSettings.parse_seed(settings)  # checked before anything changes: all or nothing
+        created = self.store.add(objects)
+        self.settings.load(parsed, keep=True)
+        return {**created, **{key: value for key, value in self.settings.state().items() if key in parsed}}
+
+    def _load(self, seed):
+        settings, objects = _split_seed(seed)
+        parsed = PasswordSettings.parse_seed(settings)
+        self.store.load(objects)
+        self.settings.load(parsed)
 
     def reset(self, seed=None):
         """Back to the startup seed (or `seed`): journal, faults, rate-limit counters and config too; tokens stay."""
-        self.store.load(self._seed if seed is None else seed)
+        self._load(self._seed if seed is None else seed)
         self.requests.clear()
         self.faults.clear()
         self.rate_limiter.clear()
