@@ -21,12 +21,12 @@ playbook site.yml -e report_dir="$work/reports" | grep -A3 -E "Show what differs
 
 heading "3. Someone changes the Corporate policy, the digit tokens and the dictionary behind the role's back, through the API"
 ansible localhost -i inventory.yml -m sailpoint_community.isc.password_policy \
-  -a "name=Corporate min_length=8 expiration_days=365" --diff | sed -n '/^--- before/,/^}/p'
+  -a "name=Corporate min_length=8 expiration_days=365" --diff | sed -n '/^--- before/,/^$/p'
 ansible localhost -i inventory.yml -m sailpoint_community.isc.password_org_config \
-  -a "digit_token_length=6" --diff | sed -n '/^--- before/,/^}/p'
+  -a "digit_token_length=6" --diff | sed -n '/^--- before/,/^$/p'
 ansible localhost -i inventory.yml -m sailpoint_community.isc.password_dictionary \
   -a '{"locale": "en_US", "words": ["acme", "password", "qwerty", "letmein", "spring", "summer", "autumn", "hunter2"]}' \
-  --diff | sed -n '/^--- before/,/^}/p'
+  --diff | sed -n '/^--- before/,/^$/p'
 
 heading "4. Audit in check mode: nothing is written, the drift is reported"
 playbook site.yml --check -e report_dir="$work/reports" | grep -A8 -E "Show what differs|PLAY RECAP"

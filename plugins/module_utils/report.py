@@ -72,13 +72,14 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
 
 def summary(totals, objects, warnings=()):
     """One line for the totals, then one per warning and per object that is not in sync, for the play's output."""
-    lines = ["Totals: " + ", ".join("%s %d" % (status, count) for status, count in totals.items())]
+    # Objects, not tasks: the play recap's changed= counts tasks (one per phase), so the words differ.
+    lines = ["Objects: " + ", ".join("%s %d" % (status, count) for status, count in totals.items())]
     lines += ["warning: %s %r: %s" % (LABELS[warning["kind"]].lower(), warning["name"], warning["msg"]) for warning in warnings]
     for entry in objects:
         if entry["status"] == "in sync":
             continue
         line = "%s: %s" % (entry["status"], _title(entry, "%s %r", lower=True))
-        details = ["%s %s -> %s" % (change["field"], _text(change["tenant"]), _text(change["desired"])) for change in entry["changes"]]
+        details = [_change_text(change) for change in entry["changes"]]
         details += [entry["error"]] if entry.get("error") else []
         details += [entry["reason"]] if entry.get("reason") else []
         lines.append(line + (": " + "; ".join(details) if details else ""))
@@ -241,6 +242,15 @@ def _title(entry, form, lower=False):
     if entry["kind"] in dict(SETTINGS):
         return label
     return form % (label, entry["name"])
+
+
+def _change_text(change):
+    """'field old -> new'; a value only on one side reads as 'field value' (a new field, words added or removed)."""
+    if change["tenant"] is None:
+        return "%s %s" % (change["field"], _text(change["desired"]))
+    if change["desired"] is None:
+        return "%s %s" % (change["field"], _text(change["tenant"]))
+    return "%s %s -> %s" % (change["field"], _text(change["tenant"]), _text(change["desired"]))
 
 
 def _text(value):

@@ -4,7 +4,7 @@ import datetime
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, state
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import plan
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.report import build_report, export, markdown
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.report import build_report, export, markdown, summary
 
 NOW = datetime.datetime(2026, 11, 21, 12, 0, tzinfo=datetime.timezone.utc)
 SOURCES = [{"id": "s1", "name": "AD", "features": ["PASSWORD"]}, {"id": "s2", "name": "Git|Hub", "features": ["PASSWORD"]}]
@@ -32,7 +32,7 @@ def test_audit_report_lists_each_object_with_the_fields_that_differ():
         {"field": "min_length", "tenant": 8, "desired": 12},
         {"field": "sources", "tenant": [], "desired": ["Git|Hub"]},
     ]  # ids shown by name
-    assert report["summary"][0] == "Totals: would create 1, would update 1, would delete 1, in sync 0"
+    assert report["summary"][0] == "Objects: would create 1, would update 1, would delete 1, in sync 0"
     assert "would update: password policy 'Corp': min_length 8 -> 12; sources (none) -> Git|Hub" in report["summary"]
 
 
@@ -84,3 +84,16 @@ def test_export_gives_names_and_only_set_values():
     assert corp["name"] == "Corp" and corp["min_length"] == 12 and corp["sources"] == ["AD"]
     assert "description" not in corp and "expiration_reminder_days" not in corp and "id" not in corp
     assert exported["password_config_sync_groups"] == [{"name": "G", "password_policy": "Corp", "source_ids": ["s1", "gone"]}]  # a dangling id is kept as an id
+
+
+def test_summary_reads_plainly_for_values_on_one_side_only():
+    entries = [
+        {"kind": "password_policy", "name": "New", "status": "would create", "changes": [{"field": "min_length", "tenant": None, "desired": 12}]},
+        {"kind": "password_policy", "name": "Old", "status": "would update", "changes": [{"field": "min_length", "tenant": 8, "desired": 12}]},
+    ]
+    lines = summary({"would create": 1, "would update": 1}, entries)
+    assert lines == [
+        "Objects: would create 1, would update 1",
+        "would create: password policy 'New': min_length 12",
+        "would update: password policy 'Old': min_length 8 -> 12",
+    ]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `make demo` (examples/demo/demo.sh) against a fresh simulator, and what a person reading it top to
+# bottom must not meet: whole objects dumped where a diff was meant, token housekeeping, "– ->" values.
+set -euo pipefail
+if [ -z "${ISC_SIM_URL:-}" ]; then
+  exec ../setup_isc/run.sh "$0" "$@"
+fi
+[ -f ../../integration_config.yml ] && { echo "demo: simulator only"; exit 0; }
+collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/sailpoint_community/isc"
+out="${OUTPUT_DIR}/demo.log"
+bash "${collection}/examples/demo/demo.sh" > "${out}" 2>&1 || { cat "${out}"; exit 1; }
+cat "${out}"
+fail() { echo "demo: $*" >&2; exit 1; }
+for step in 1 2 3 4 5 6; do grep -q "^######## ${step}\. " "${out}" || fail "step ${step} missing"; done
+# Step 3 shows the diffs of the changes made behind the role's back, not the modules' whole results.
+step3=$(sed -n '/^######## 3\. /,/^######## 4\. /p' "${out}")
+grep -q '^--- before' <<<"${step3}" || fail "step 3 shows no diff"
+! grep -q 'account_id_min_word_length\|CHANGED =>' <<<"${step3}" || fail "step 3 dumps whole results"
+! grep -q 'Refresh the access token' "${out}" || fail "token housekeeping shows"
+! grep -q ' – -> \|-> –' "${out}" || fail "a value on one side only reads as '– ->'"
+grep -q '"Objects: created ' "${out}" || fail "the summary does not say it counts objects"
