@@ -27,6 +27,7 @@ play roundtrip.yml "$@"      # the export changes nothing on A and reproduces A 
 play bad_input.yml "$@"      # wrong types, unknown keys, missing names fail before any request
 [ -n "${live}" ] || ansible-playbook -i tenants.yml -e output_dir="${OUTPUT_DIR}" --forks 2 many_tenants.yml "$@"
 if [ -z "${live}" ]; then  # a tenant has one org config and one dictionary: never on a live tenant
+  play dictionary_warning.yml "$@"  # no dictionary yet: a policy using it gets a warning in the audit
   play settings.yml "$@"   # org password settings and dictionary: apply, again, drift, audit, bad input
   ansible-playbook -i "${INVENTORY_PATH}" sailpoint_community.isc.export -e export_file="${OUTPUT_DIR}/exported-settings.yml" "$@"
   play settings_export.yml "$@"   # the export carries them; it changes nothing on A and reproduces them on B
