@@ -69,7 +69,8 @@ class IscClient:
     ):
         self.base_url = base_url.rstrip("/")
         self.api_version = api.check_version(api_version)
-        self.warnings = []  # deprecation notices, each once per run; the module shows them as warnings
+        self.warnings = []  # shown by the module as warnings (connection.run_module)
+        self._deprecation_noted = False
         self.timeout = timeout
         self.max_rate_limit_wait = max_rate_limit_wait
         self.rate_limit_waited = 0.0
@@ -134,11 +135,12 @@ class IscClient:
             return response
 
     def _note_deprecation(self, path, response):
-        """One warning per run when ISC marks a response deprecated (the first one names the path)."""
-        if self.warnings:
+        """One warning per run when ISC marks a response deprecated (the first such response names the path)."""
+        if self._deprecation_noted:
             return
         warning = api.deprecation_warning(response.headers, path, self.api_version)
         if warning:
+            self._deprecation_noted = True
             self.warnings.append(warning)
 
     def list_all(self, path, query=None, headers=None):
