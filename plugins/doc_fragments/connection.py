@@ -55,10 +55,25 @@ options:
       - ISC allows 100 requests per client ID per 10 seconds.
     type: float
     default: 60
+  api_version:
+    description:
+      - Which of SailPoint's API families to speak. Both reach the same tenant, objects and ids; options,
+        return values, diffs and C(changed) are the same on both.
+      - C(v3) is the V3 API (C(/v3/password-policies)). SailPoint supports it until Q2 2028 and switches it
+        off in Q1 2029.
+      - C(v1) is the per-service API that succeeds it (C(/password-policies/v1), C(/password-sync-groups/v1),
+        C(/sources/v1), C(/password-org-config/v1), C(/password-dictionary/v1)). Its password-policy
+        operations are marked experimental; the modules send the C(X-SailPoint-Experimental) header they ask for.
+      - When ISC marks a response deprecated (C(X-Deprecated), C(Deprecation) or C(Sunset) headers), the module
+        warns once, with the date if ISC gives one.
+      - If not set, the value of the E(SAIL_API_VERSION) environment variable is used.
+    type: str
+    choices: [v3, v1]
+    default: v3
 requirements:
   - requests (Python library, on the host that runs the module, usually the controller)
 notes:
-  - "These modules talk to the ISC V3 REST API; run them on the controller or a host that reaches the tenant
+  - "These modules talk to the ISC REST API (V3, or the per-service v1 with O(api_version=v1)); run them on the controller or a host that reaches the tenant
     (for example with C(connection: local) or C(delegate_to: localhost))."
   - Set the connection once for a whole play with C(module_defaults) and the action group
     C(group/sailpoint_community.isc.isc), or with the E(SAIL_BASE_URL), E(SAIL_CLIENT_ID) and

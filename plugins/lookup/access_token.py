@@ -45,6 +45,16 @@ options:
     description: Longest total time, in seconds, to wait for ISC's rate limit.
     type: float
     default: 60
+  api_version:
+    description:
+      - The API version the token is for, C(v3) or C(v1). The token endpoint is the same for both; the
+        option is checked and accepted so that the lookup takes the modules' connection options.
+      - If not set, the value of the E(SAIL_API_VERSION) environment variable is used.
+    type: str
+    choices: [v3, v1]
+    default: v3
+    env:
+      - name: SAIL_API_VERSION
 notes:
   - Needs the Python library C(requests) on the controller.
 """
@@ -88,7 +98,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.client imp
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import client_from_params
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 
-OPTIONS = ("base_url", "client_id", "client_secret", "validate_certs", "ca_path", "timeout", "max_rate_limit_wait")
+OPTIONS = ("base_url", "client_id", "client_secret", "validate_certs", "ca_path", "timeout", "max_rate_limit_wait", "api_version")
 
 
 class LookupModule(LookupBase):

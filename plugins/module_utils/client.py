@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) sailpoint_community.isc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""HTTP transport for the ISC V3 API: authentication, retries, rate limits, paging, errors."""
+"""HTTP transport for the ISC API (V3 or the per-service v1): authentication, retries, rate limits, paging, errors.
+
+Paths are whole paths (``/v3/password-policies``, ``/password-policies/v1``): api_version.py builds them."""
 
 import random
 import socket
@@ -12,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
     ApiError,
@@ -31,7 +34,6 @@ except ImportError:
 else:
     REQUESTS_IMPORT_ERROR = None
 
-API_PREFIX = "/v3"
 TOKEN_PATH = "/oauth/token"
 PAGE_SIZE = 250
 MAX_ATTEMPTS = 5  # per request, for 5xx, timeouts and dropped connections
@@ -63,8 +65,12 @@ class IscClient:
         session=None,
         sleep=time.sleep,
         on_token=None,
+        api_version=api.DEFAULT_VERSION,
     ):
         self.base_url = base_url.rstrip("/")
+        self.api_version = api.check_version(api_version)
+        self.warnings = []  # shown by the module as warnings (connection.run_module)
+        self._deprecation_noted = False
         self.timeout = timeout
         self.max_rate_limit_wait = max_rate_limit_wait
         self.rate_limit_waited = 0.0
@@ -82,35 +88,37 @@ class IscClient:
         )
         self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
 
-    def get(self, path, query=None):
-        return self.request("GET", path, query=query)
+    def get(self, path, query=None, headers=None):
+        return self.request("GET", path, query=query, headers=headers)
 
-    def post(self, path, body):
-        return self.request("POST", path, body=body)
+    def post(self, path, body, headers=None):
+        return self.request("POST", path, body=body, headers=headers)
 
-    def put(self, path, body=None, files=None):
-        return self.request("PUT", path, body=body, files=files)
+    def put(self, path, body=None, files=None, headers=None):
+        return self.request("PUT", path, body=body, files=files, headers=headers)
 
-    def delete(self, path):
-        return self.request("DELETE", path)
+    def delete(self, path, headers=None):
+        return self.request("DELETE", path, headers=headers)
 
-    def get_text(self, path):
+    def get_text(self, path, headers=None):
         """GET a text/plain resource; ``Response.data`` is the text (error bodies are still parsed as JSON)."""
-        return self.request("GET", path, accept=TEXT_ACCEPT)
+        return self.request("GET", path, accept=TEXT_ACCEPT, headers=headers)
 
-    def request(self, method, path, query=None, body=None, files=None, accept=None):
+    def request(self, method, path, query=None, body=None, files=None, accept=None, headers=None):
         """Send an authenticated API request; return a Response or raise an IscError.
 
-        ``body`` is sent as JSON; ``files`` ({part name: (file name, bytes, media type)}) as
-        multipart/form-data instead. ``accept`` replaces the default ``Accept: application/json``.
+        ``path`` is the whole path after the host. ``body`` is sent as JSON; ``files`` ({part name:
+        (file name, bytes, media type)}) as multipart/form-data instead. ``accept`` replaces the
+        default ``Accept: application/json``; ``headers`` are added (e.g. the experimental opt-in).
         """
-        url = self.base_url + API_PREFIX + path
+        url = self.base_url + path
         refreshed = False
         while True:
-            headers = {"Authorization": self.auth.header()}
+            sent = dict(headers or {}, Authorization=self.auth.header())
             if accept:
-                headers["Accept"] = accept
-            response = self._exchange(method, url, API_PREFIX + path, params=query, json=body, files=files, headers=headers)
+                sent["Accept"] = accept
+            response = self._exchange(method, url, path, params=query, json=body, files=files, headers=sent)
+            self._note_deprecation(path, response)
             if response.status == 401 and not refreshed and self.auth.can_refresh:
                 self.auth.refresh()  # the token expired early or was revoked: one new try
                 refreshed = True
@@ -123,10 +131,19 @@ class IscClient:
                         if refreshed
                         else "ISC refused the access token and no client_id/client_secret were given to fetch a new one"
                     )
-                raise api_error(method, API_PREFIX + path, response.status, response.data, hint=hint)
+                raise api_error(method, path, response.status, response.data, hint=hint)
             return response
 
-    def list_all(self, path, query=None):
+    def _note_deprecation(self, path, response):
+        """One warning per run when ISC marks a response deprecated (the first such response names the path)."""
+        if self._deprecation_noted:
+            return
+        warning = api.deprecation_warning(response.headers, path, self.api_version)
+        if warning:
+            self._deprecation_noted = True
+            self.warnings.append(warning)
+
+    def list_all(self, path, query=None, headers=None):
         """Every item of a collection endpoint, page by page (limit/offset), as real tenants answer.
 
         ``offset`` counts the records read so far, so a page shorter than ``limit`` before the end
@@ -141,7 +158,7 @@ class IscClient:
             if not items:
                 page_query["count"] = "true"
             try:
-                response = self.get(path, page_query)
+                response = self.get(path, page_query, headers=headers)
             except ApiError as error:
                 if items and is_end_of_list(error):
                     return items
@@ -150,7 +167,7 @@ class IscClient:
             if page is None or page == "":
                 page = []
             if not isinstance(page, list):
-                raise ApiError("GET", API_PREFIX + path, response.status, page, hint="Expected a JSON list of %s; ISC answered something else" % path)
+                raise ApiError("GET", path, response.status, page, hint="Expected a JSON list of %s; ISC answered something else" % path)
             if not items:
                 total = total_count(response.headers)
             if not page:

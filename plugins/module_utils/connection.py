@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR, IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
 
@@ -21,6 +22,7 @@ CONNECTION_ARGUMENT_SPEC = dict(
     ca_path=dict(type="path"),
     timeout=dict(type="float", default=30.0),
     max_rate_limit_wait=dict(type="float", default=60.0),
+    api_version=dict(type="str", choices=list(api.VERSIONS), default=api.DEFAULT_VERSION, fallback=(env_fallback, ["SAIL_API_VERSION"])),
 )
 
 
@@ -61,6 +63,10 @@ def client_from_params(params, on_token=None):
     for option in ("timeout", "max_rate_limit_wait"):
         if params.get(option) is not None and params[option] < 0:
             raise ValidationError("%s must not be negative (got %s)" % (option, params[option]), option=option)
+    try:
+        version = api.check_version(params.get("api_version"))
+    except ValueError as error:
+        raise ValidationError(str(error), option="api_version") from None
     if params.get("timeout") == 0:
         raise ValidationError("timeout must be greater than 0", option="timeout")
     return IscClient(
@@ -73,6 +79,7 @@ def client_from_params(params, on_token=None):
         timeout=params.get("timeout") or 30.0,
         max_rate_limit_wait=params.get("max_rate_limit_wait", 60.0),
         on_token=on_token,
+        api_version=version,
     )
 
 
@@ -93,13 +100,22 @@ def run_module(module, action):
     """Build the client, run ``action(client)`` and exit with its result dict.
 
     Every IscError becomes the module failure it renders; tokens fetched during the run are
-    registered as no_log values so Ansible masks them wherever they could appear.
+    registered as no_log values so Ansible masks them wherever they could appear. The client's
+    warnings (a deprecated API version) are shown once, on success and on failure.
     """
     if REQUESTS_IMPORT_ERROR:
         module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+    client = None
     try:
         client = client_from_params(module.params, on_token=module.no_log_values.add)
         result = action(client)
     except IscError as error:
+        _warn(module, client)
         module.fail_json(**error.fail_kwargs())
+    _warn(module, client)
     module.exit_json(**result)
+
+
+def _warn(module, client):
+    for warning in getattr(client, "warnings", None) or []:
+        module.warn(warning)

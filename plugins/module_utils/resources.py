@@ -1,11 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) sailpoint_community.isc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Resource clients: one small class per ISC V3 collection or singleton, on top of IscClient."""
+"""Resource clients: one small class per ISC collection or singleton, on top of IscClient.
+
+Each names its service; api_version.py gives its path, headers and wire format in the client's API version."""
 
 import re
 from urllib.parse import quote
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, NotFoundError, TransportError, UncertainWriteError, api_error
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import plural
@@ -14,22 +17,36 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup imp
 FILTER_CHUNK = 50
 
 
-class Collection:
-    """List, get, create, update and delete the objects of one collection."""
+class Resource:
+    """A service of the API, in the client's API version (``v3`` when the client does not say)."""
 
-    path = None
-    noun = None
+    service = None
 
     def __init__(self, client):
         self.client = client
+        self.version = getattr(client, "api_version", api.DEFAULT_VERSION)
+        self.path = api.path(self.service, self.version)
+        self.headers = api.headers(self.service, self.version) or None
+
+    def _in(self, data):
+        return api.from_wire(self.service, self.version, data)
+
+    def _out(self, body):
+        return api.to_wire(self.service, self.version, body)
+
+
+class Collection(Resource):
+    """List, get, create, update and delete the objects of one collection."""
+
+    noun = None
 
     def list(self):
-        return self.client.list_all(self.path)
+        return self._in(self.client.list_all(self.path, headers=self.headers))
 
     def get(self, object_id):
         """The object, or None when ISC does not know the id."""
         try:
-            return self.client.get(self._item(object_id)).data
+            return self._in(self.client.get(self._item(object_id), headers=self.headers).data)
         except NotFoundError:
             return None
 
@@ -49,7 +66,7 @@ class Collection:
         while True:
             attempt += 1
             try:
-                return self.client.post(self.path, body).data
+                return self._in(self.client.post(self.path, self._out(body), headers=self.headers).data)
             except UncertainWriteError as error:
                 created = self.find_by_name(body["name"])
                 if len(created) == 1:
@@ -65,12 +82,12 @@ class Collection:
                 self.client.wait_before_retry(attempt)
 
     def update(self, object_id, body):
-        return self.client.put(self._item(object_id), body).data
+        return self._in(self.client.put(self._item(object_id), self._out(body), headers=self.headers).data)
 
     def delete(self, object_id):
         """Delete; a 404 means it is already gone (e.g. a retried DELETE that had succeeded)."""
         try:
-            self.client.delete(self._item(object_id))
+            self.client.delete(self._item(object_id), headers=self.headers)
         except NotFoundError:
             pass
 
@@ -85,12 +102,12 @@ class Collection:
 
 
 class PasswordPolicies(Collection):
-    path = "/password-policies"
+    service = "password-policies"
     noun = "password policy"
 
 
 class PasswordSyncGroups(Collection):
-    path = "/password-sync-groups"
+    service = "password-sync-groups"
     noun = "password sync group"
 
 
@@ -104,7 +121,7 @@ def is_idn_source(source):
     return (source or {}).get("type") == IDN_SOURCE_TYPE
 
 
-class PasswordOrgConfig:
+class PasswordOrgConfig(Resource):
     """The org's password settings: one object without an id.
 
     What GET answers before the first POST is not documented: a 404 and an empty answer both mean
@@ -112,16 +129,13 @@ class PasswordOrgConfig:
     only PUT (which changes only the fields sent) is used.
     """
 
-    path = "/password-org-config"
+    service = "password-org-config"
     noun = "password org config"
-
-    def __init__(self, client):
-        self.client = client
 
     def get(self):
         """The settings, or None when the tenant has none yet."""
         try:
-            data = self.client.get(self.path).data
+            data = self.client.get(self.path, headers=self.headers).data
         except NotFoundError:
             return None
         return data if isinstance(data, dict) and data else None
@@ -133,7 +147,7 @@ class PasswordOrgConfig:
         while True:
             attempt += 1
             try:
-                return self.client.post(self.path, body).data
+                return self._in(self.client.post(self.path, self._out(body), headers=self.headers).data)
             except UncertainWriteError as error:
                 if self.get() is not None:
                     return self.update(body)
@@ -143,44 +157,41 @@ class PasswordOrgConfig:
 
     def update(self, body):
         """PUT the fields in ``body``; ISC keeps the others."""
-        return self.client.put(self.path, body).data
+        return self.client.put(self.path, body, headers=self.headers).data
 
 
-class PasswordDictionary:
+class PasswordDictionary(Resource):
     """The org's password dictionary: a text file, read as text/plain and replaced whole by a
     multipart/form-data upload (one part named ``file``). ISC has no DELETE for it."""
 
-    path = "/password-dictionary"
+    service = "password-dictionary"
     noun = "password dictionary"
     file_name = "password-dictionary.txt"
-
-    def __init__(self, client):
-        self.client = client
 
     def get(self):
         """The dictionary file's text, or None when none was ever uploaded (404 or an empty answer)."""
         try:
-            data = self.client.get_text(self.path).data
+            data = self.client.get_text(self.path, headers=self.headers).data
         except NotFoundError:
             return None
         return data if isinstance(data, str) and data.strip() else None
 
     def put(self, text):
         """Upload ``text`` as the new dictionary (a PUT of the whole file: safe to send again)."""
-        self.client.put(self.path, files={"file": (self.file_name, text.encode("utf-8"), "text/plain; charset=utf-8")})
+        self.client.put(self.path, headers=self.headers, files={"file": (self.file_name, text.encode("utf-8"), "text/plain; charset=utf-8")})
 
 
-class Sources:
+class Sources(Resource):
     """Read-only access to sources, with server-side filters (unlike the two collections above).
 
     Every request asks for the hidden IdentityNow source too (``includeIDNSource=true``), unless
     ``include_hidden`` is false: names, ids, diffs, reports and exports must all see it.
     """
 
-    path = "/sources"
+    service = "sources"
 
     def __init__(self, client, include_hidden=True):
-        self.client = client
+        super().__init__(client)
         self.include_hidden = include_hidden
 
     def _query(self, **query):
@@ -188,7 +199,7 @@ class Sources:
         return query
 
     def list(self):
-        return self.client.list_all(self.path, self._query())
+        return self.client.list_all(self.path, self._query(), headers=self.headers)
 
     def find(self, field, values):
         """Sources whose ``field`` (name or id) is one of ``values``: one request per 50 values.
@@ -200,7 +211,7 @@ class Sources:
         for start in range(0, len(wanted), FILTER_CHUNK):
             chunk = wanted[start : start + FILTER_CHUNK]
             expression = "%s in (%s)" % (field, ",".join(filter_literal(value) for value in chunk))
-            found.extend(self.client.list_all(self.path, self._query(filters=expression)))
+            found.extend(self.client.list_all(self.path, self._query(filters=expression), headers=self.headers))
         return found
 
 

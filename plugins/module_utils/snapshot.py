@@ -12,19 +12,24 @@ import copy
 import itertools
 import uuid
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, state, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import Response
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import NotFoundError, api_error
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import parse_in_filter
 
-POLICIES = "/password-policies"
-SYNC_GROUPS = "/password-sync-groups"
-SOURCES = "/sources"
+# The snapshot answers in V3's paths; the resources ask it in those because api_version says v3.
+API_VERSION = "v3"
+POLICIES = api.path("password-policies", API_VERSION)
+SYNC_GROUPS = api.path("password-sync-groups", API_VERSION)
+SOURCES = api.path("sources", API_VERSION)
 WRITE_METHODS = ("POST", "PUT", "DELETE")
 
 
 class SnapshotClient:
     """IscClient's interface over dicts of API objects; records every call."""
+
+    api_version = API_VERSION
 
     def __init__(self, policies=(), sync_groups=(), sources=()):
         self.store = {
@@ -48,7 +53,7 @@ class SnapshotClient:
     def writes(self):
         return [call for call in self.calls if call[0] in WRITE_METHODS]
 
-    def list_all(self, path, query=None):
+    def list_all(self, path, query=None, headers=None):
         self.calls.append(("GET", path, query))
         items = list(self.store[path].values())
         if query and query.get("filters"):
@@ -56,28 +61,28 @@ class SnapshotClient:
             items = [item for item in items if item.get(field) in values]
         return copy.deepcopy(items)
 
-    def get(self, path, query=None):
+    def get(self, path, query=None, headers=None):
         self.calls.append(("GET", path, query))
         collection, object_id = path.rsplit("/", 1)
         if object_id not in self.store[collection]:
             raise NotFoundError("GET", path, 404)
         return Response(200, {}, copy.deepcopy(self.store[collection][object_id]))
 
-    def post(self, path, body):
+    def post(self, path, body, headers=None):
         self.calls.append(("POST", path, copy.deepcopy(body)))
         self._check_references("POST", path, body)
         new_id = str(uuid.uuid4()) if path == SYNC_GROUPS else "%032x" % next(self._numbers)
         self.store[path][new_id] = dict(copy.deepcopy(body), id=new_id)
         return Response(200, {}, copy.deepcopy(self.store[path][new_id]))
 
-    def put(self, path, body):
+    def put(self, path, body, headers=None):
         self.calls.append(("PUT", path, copy.deepcopy(body)))
         collection, object_id = path.rsplit("/", 1)
         self._check_references("PUT", collection, body)
         self.store[collection][object_id] = dict(copy.deepcopy(body), id=object_id)
         return Response(200, {}, copy.deepcopy(self.store[collection][object_id]))
 
-    def delete(self, path):
+    def delete(self, path, headers=None):
         self.calls.append(("DELETE", path, None))
         collection, object_id = path.rsplit("/", 1)
         removed = self.store[collection].pop(object_id, None)
@@ -98,7 +103,7 @@ class SnapshotClient:
         if unknown:
             raise api_error(
                 method,
-                "/v3" + collection,
+                collection,
                 400,
                 {"detailCode": "400.1 Bad Request Content", "messages": [{"text": "Referenced objects do not exist: %s" % ", ".join(unknown)}]},
             )

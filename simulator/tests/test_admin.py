@@ -91,6 +91,7 @@ def test_config_endpoints(admin, simulator):
         "rate_limit": {"enabled": False, "limit": 100, "window": 10},
         "edge_quirks": True,
         "quirks": {"offset_400": False, "short_pages": False, "no_total_count": False},
+        "v3_deprecated": False,
     }
     updated = admin("POST", "/config", json={"rate_limit": {"limit": 5}}).json()
     assert updated["rate_limit"] == {"enabled": False, "limit": 5, "window": 10} and simulator.config() == updated
@@ -101,6 +102,8 @@ def test_config_endpoints(admin, simulator):
         {"edge_quirks": "yes"},
         {"quirks": {"slow": True}},
         {"quirks": {"short_pages": "yes"}},
+        {"v3_deprecated": "yes"},
+        {"v3_deprecated": {"sunset": 2029}},
     ):
         assert admin("POST", "/config", json=bad).status_code == 400
     assert simulator.config() == updated

@@ -226,6 +226,34 @@ ROUTES = (
 )
 
 
+# SailPoint's per-service versions of the same endpoints, over the same tenant state: /<service>/v1[/...]
+# answers as /v3/<service>[/...] does. The v1 contract marks every password-policy operation experimental.
+V1_SERVICES = ("password-policies", "password-sync-groups", "sources", "password-org-config", "password-dictionary")
+V1_PATH = re.compile(r"/(?P<service>%s)/v1(?P<rest>/.*)?" % "|".join(re.escape(service) for service in V1_SERVICES))
+V1_EXPERIMENTAL = ("password-policies",)
+EXPERIMENTAL_HEADER = "X-SailPoint-Experimental"
+
+
+def api_family(path):
+    """("v3", path), ("v1", the /v3 path that serves it, service), or None for a path of neither family."""
+    if path.startswith("/v3/"):
+        return "v3", path, path.split("/")[2]
+    match = V1_PATH.fullmatch(path)
+    if match:
+        return "v1", "/v3/" + match.group("service") + (match.group("rest") or ""), match.group("service")
+    return None
+
+
+def check_experimental(service, headers):
+    """The v1 contract declares X-SailPoint-Experimental: true a required header of these operations.
+
+    Without it (or with another value) the simulator answers 400: an assumption, since the contract
+    says only that the header is required (simulator/README.md).
+    """
+    if service in V1_EXPERIMENTAL and (headers.get(EXPERIMENTAL_HEADER) or "").strip().lower() != "true":
+        raise BadRequest(f"This API is experimental: send the header {EXPERIMENTAL_HEADER}: true to use it.")
+
+
 def resolve(method, path):
     """The handler and path parameters for a /v3 request; 404 for unknown paths, 405 for unsupported methods."""
     for pattern, methods in ROUTES:

@@ -9,7 +9,7 @@ SECRET_PARAMS = ("client_secret",)
 
 
 def is_write(method, path):
-    return method in WRITE_METHODS and path.startswith("/v3/")
+    return method in WRITE_METHODS and (path.startswith("/v3/") or "/v1" in path)
 
 
 class Journal:

@@ -72,6 +72,23 @@ def fault_response(fault):
     return Response(status, body, headers)
 
 
+def deprecated(response, path, setting):
+    """With the v3_deprecated switch on, every /v3 response says so, as SailPoint's docs describe.
+
+    ``setting`` is False, True (``X-Deprecated: true``), or {"deprecation": ..., "sunset": ...}: the
+    standard Deprecation and Sunset headers as well, with the values given.
+    """
+    if not setting or not path.startswith("/v3/"):
+        return response
+    headers = dict(response.headers, **{"X-Deprecated": "true"})
+    if isinstance(setting, dict):
+        if setting.get("deprecation"):
+            headers["Deprecation"] = setting["deprecation"]
+        if setting.get("sunset"):
+            headers["Sunset"] = setting["sunset"]
+    return Response(response.status, response.body, headers)
+
+
 def _journal_body(req):
     if not is_write(req.method, req.path) or not req.body:
         return None
@@ -184,6 +201,7 @@ class SimRequestHandler(BaseHTTPRequestHandler):
             self._drop()
             return
         response = fault_response(fault) if fault and fault["status"] is not None else self._process(sim, req)
+        response = deprecated(response, req.path, sim.config()["v3_deprecated"])
         if fault and fault["drop"] == "after":
             sim.requests.finish(entry, response.status, "after")
             self._drop()
@@ -199,15 +217,19 @@ class SimRequestHandler(BaseHTTPRequestHandler):
                 if req.method != "POST":
                     raise ApiError(405, f"{req.method} is not supported on {TOKEN_PATH}.", headers={"Allow": "POST"})
                 return endpoints.token(sim, req)
-            if not req.path.startswith("/v3/"):
+            family = endpoints.api_family(req.path)
+            if family is None:
                 raise NotFound(f"No endpoint matches {req.path}.")
+            version, path, service = family
             req.token = sim.auth.check(req.headers.get("Authorization"))
             rate = sim.config()["rate_limit"]
             wait = rate["enabled"] and sim.rate_limiter.hit(req.token.client_id, rate["limit"], rate["window"])
             if wait:
                 raise ApiError(429, body=RATE_LIMITED, headers={"Retry-After": str(wait)})
-            handler, params = endpoints.resolve(req.method, req.path)
-            if is_write(req.method, req.path) and not req.token.user_context:
+            handler, params = endpoints.resolve(req.method, path)
+            if version == "v1":
+                endpoints.check_experimental(service, req.headers)
+            if is_write(req.method, path) and not req.token.user_context:
                 raise Forbidden(
                     "This operation needs a user-context token (a personal access token of an ORG_ADMIN); "
                     "the token was issued to an API client without user context."

@@ -116,6 +116,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
             token_lifetime=token_lifetime,
             edge_quirks=edge_quirks,
             quirks=quirk_settings(quirks),
+            v3_deprecated=False,
             rate_limit={
                 "enabled": rate_limit_enabled and rate_limit is not None,
                 "limit": DEFAULT_RATE_LIMIT if rate_limit is None else rate_limit,
@@ -231,8 +232,9 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
             return copy.deepcopy(self._config)
 
     def configure(self, **cfg):
-        """Partial update of token_lifetime, rate_limit {enabled, limit, window}, edge_quirks and quirks; returns the config."""
-        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks", "quirks"})
+        """Partial update of token_lifetime, rate_limit {enabled, limit, window}, edge_quirks, quirks and
+        v3_deprecated (false, true or {"deprecation": str, "sunset": str}); returns the config."""
+        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks", "quirks", "v3_deprecated"})
         if unknown:
             raise ValueError(f"unknown config key(s): {', '.join(unknown)}")
         with self._lock:
@@ -245,6 +247,8 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
                 new["edge_quirks"] = cfg["edge_quirks"]
             if "quirks" in cfg:
                 new["quirks"] = quirk_settings(cfg["quirks"], new.get("quirks"))
+            if "v3_deprecated" in cfg:
+                new["v3_deprecated"] = _deprecation_setting(cfg["v3_deprecated"])
             if "rate_limit" in cfg:
                 new["rate_limit"] = self._rate_config(cfg["rate_limit"], new.get("rate_limit", {}))
             self._config = new
@@ -263,3 +267,11 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         if _number(merged.get("window"), 0, "rate_limit.window") <= 0:
             raise ValueError("rate_limit.window must be > 0")
         return merged
+
+
+def _deprecation_setting(value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dict) and not set(value) - {"deprecation", "sunset"} and all(isinstance(v, str) for v in value.values()):
+        return dict(value) or True
+    raise ValueError('v3_deprecated is a boolean or an object {"deprecation": str, "sunset": str}')

@@ -8,7 +8,7 @@ from ansible.module_utils.testing import patch_module_args
 
 # An option value that makes the harness leave the option out (e.g. no base_url at all).
 OMIT = "__omit__"
-SAIL_VARIABLES = ("SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "SAIL_ACCESS_TOKEN")
+SAIL_VARIABLES = ("SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "SAIL_ACCESS_TOKEN", "SAIL_API_VERSION")
 
 
 def module_runner(simulator, capsys, monkeypatch):

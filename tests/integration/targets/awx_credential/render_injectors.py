@@ -57,10 +57,16 @@ def main(argv):
         credential_type = yaml.safe_load(handle)
     fields, required, env_templates = check_type(credential_type)
 
-    values = dict(pair.split("=", 1) for pair in pairs)
-    unknown = set(values) - {field["id"] for field in fields}
+    given = dict(pair.split("=", 1) for pair in pairs)
+    unknown = set(given) - {field["id"] for field in fields}
     if unknown:
         fail("no such input fields: %s" % sorted(unknown))
+    # As AWX does: a field's default where the credential leaves it out, and only its choices.
+    values = dict((field["id"], field["default"]) for field in fields if "default" in field)
+    values.update(given)
+    for field in fields:
+        if field.get("choices") and field["id"] in values and values[field["id"]] not in field["choices"]:
+            fail("input %s must be one of %s" % (field["id"], field["choices"]))
     absent = [name for name in required if not values.get(name)]
     if absent:
         fail("required inputs missing: %s" % absent)

@@ -34,7 +34,7 @@ def assert_no_secret(sim, error):
 def test_token_is_fetched_once_per_client_and_reused(simulator):
     client = make_client(simulator)
     for _round in range(3):
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert requests_seen(simulator) == [("POST", "/oauth/token", 200)] + [("GET", POLICIES, 200)] * 3
     assert client.auth.fetch_count == 1
 
@@ -42,18 +42,18 @@ def test_token_is_fetched_once_per_client_and_reused(simulator):
 def test_token_is_refreshed_before_it_expires(sim_factory):
     sim = sim_factory(token_lifetime=1)
     client = make_client(sim)
-    client.get("/password-policies")
+    client.get("/v3/password-policies")
     time.sleep(1.0)
-    client.get("/password-policies")
+    client.get("/v3/password-policies")
     assert [r for r in requests_seen(sim) if r[1] == "/oauth/token"] == [("POST", "/oauth/token", 200)] * 2
     assert all(status == 200 for _m, _p, status in requests_seen(sim))  # refreshed in time: no 401
 
 
 def test_revoked_token_is_refreshed_once_after_a_401(simulator):
     client = make_client(simulator)
-    client.get("/password-policies")
+    client.get("/v3/password-policies")
     simulator.revoke_tokens()
-    client.get("/password-policies")
+    client.get("/v3/password-policies")
     assert requests_seen(simulator)[1:] == [("GET", POLICIES, 200), ("GET", POLICIES, 401), ("POST", "/oauth/token", 200), ("GET", POLICIES, 200)]
 
 
@@ -61,7 +61,7 @@ def test_a_second_401_is_an_auth_error(simulator):
     client = make_client(simulator)
     simulator.add_fault(method="GET", path=POLICIES, status=401, times=2)
     with pytest.raises(AuthError) as error:
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert "again after a new one was fetched" in error.value.msg
     assert_no_secret(simulator, error.value)
 
@@ -70,10 +70,10 @@ def test_given_access_token_is_used_first_and_credentials_refresh_it(simulator):
     token = make_client(simulator).auth.header().split()[1]
     simulator.clear_journal()
     client = make_client(simulator, access_token=token)
-    client.get("/password-policies")
+    client.get("/v3/password-policies")
     assert requests_seen(simulator) == [("GET", POLICIES, 200)]
     simulator.revoke_tokens()
-    client.get("/password-policies")
+    client.get("/v3/password-policies")
     assert ("POST", "/oauth/token", 200) in requests_seen(simulator)
 
 
@@ -82,7 +82,7 @@ def test_revoked_access_token_without_credentials_is_a_clear_auth_error(simulato
     simulator.revoke_tokens()
     client = make_client(simulator, access_token=token, client_id=None, client_secret=None)
     with pytest.raises(AuthError) as error:
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert "no client_id/client_secret were given" in error.value.msg
     assert token not in str(error.value.fail_kwargs())
 
@@ -90,7 +90,7 @@ def test_revoked_access_token_without_credentials_is_a_clear_auth_error(simulato
 def test_wrong_client_secret_is_an_auth_error_without_the_secret(simulator):
     client = make_client(simulator, client_secret="wrong-secret-123")
     with pytest.raises(AuthError) as error:
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert error.value.details["path"] == "/oauth/token" and error.value.status == 401
     assert "check client_id and client_secret" in error.value.msg
     assert "wrong-secret-123" not in str(error.value.fail_kwargs())
@@ -102,7 +102,7 @@ def test_429_waits_for_retry_after_then_succeeds(simulator):
     client = make_client(simulator, waits)
     client.auth.header()
     simulator.add_fault(method="GET", path=POLICIES, status=429, headers={"Retry-After": "3"}, times=2)
-    assert client.get("/password-policies").status == 200
+    assert client.get("/v3/password-policies").status == 200
     assert waits == [3.0, 3.0]
     assert client.rate_limit_waited == 6.0
 
@@ -112,7 +112,7 @@ def test_429_beyond_the_wait_budget_is_a_clear_error(simulator):
     client.auth.header()
     simulator.add_fault(method="GET", path=POLICIES, status=429, headers={"Retry-After": "2"}, times=5)
     with pytest.raises(RateLimitError) as error:
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert "after waiting 4 s in total (max_rate_limit_wait=5" in error.value.msg
 
 
@@ -121,7 +121,7 @@ def test_503_is_retried_with_backoff_then_succeeds(simulator):
     client = make_client(simulator, waits)
     client.auth.header()
     simulator.add_fault(method="GET", path=POLICIES, status=503, times=2)
-    assert client.get("/password-policies").status == 200
+    assert client.get("/v3/password-policies").status == 200
     assert [r[2] for r in requests_seen(simulator)[1:]] == [503, 503, 200]
     assert len(waits) == 2 and 0.25 <= waits[0] <= 0.5 and 0.5 <= waits[1] <= 1.0
 
@@ -130,7 +130,7 @@ def test_exhausted_retries_give_status_path_and_tracking_id(simulator):
     client = make_client(simulator)
     simulator.add_fault(method="PUT", path=POLICIES + "/*", status=502, times=MAX_ATTEMPTS)
     with pytest.raises(ApiError) as error:
-        client.put("/password-policies/" + "a" * 32, {"name": "x"})
+        client.put("/v3/password-policies/" + "a" * 32, {"name": "x"})
     kwargs = error.value.fail_kwargs()
     assert kwargs["status"] == 502 and kwargs["method"] == "PUT" and kwargs["path"] == POLICIES + "/" + "a" * 32
     assert kwargs["tracking_id"] and kwargs["tracking_id"] in kwargs["msg"]
@@ -142,7 +142,7 @@ def test_dropped_connection_on_a_read_is_retried(simulator):
     client = make_client(simulator)
     client.auth.header()
     simulator.add_fault(method="GET", path=POLICIES, drop="before", times=1)
-    assert client.get("/password-policies").status == 200
+    assert client.get("/v3/password-policies").status == 200
 
 
 def test_timeout_names_the_timeout_and_is_bounded(simulator):
@@ -151,7 +151,7 @@ def test_timeout_names_the_timeout_and_is_bounded(simulator):
     simulator.add_fault(method="GET", path=POLICIES, delay=1.0, times=MAX_ATTEMPTS)
     started = time.monotonic()
     with pytest.raises(TransportError) as error:
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert "no response within timeout=0.3 seconds; gave up after 5 attempts" in error.value.msg
     assert time.monotonic() - started < 5
 
@@ -187,7 +187,7 @@ def test_paging_reads_600_plus_objects_in_three_requests(simulator):
     simulator.seed({"policies": [{"name": "Paged %03d" % n} for n in range(620)]})
     client = make_client(simulator)
     simulator.clear_journal()
-    items = client.list_all("/password-policies")
+    items = client.list_all("/v3/password-policies")
     assert len(items) == 621 and len({item["id"] for item in items}) == 621
     pages = [entry["query"] for entry in simulator.journal()["requests"] if entry["path"] == POLICIES]
     assert [(q["offset"], q["limit"]) for q in pages] == [("0", "250"), ("250", "250"), ("500", "250")]
@@ -195,17 +195,17 @@ def test_paging_reads_600_plus_objects_in_three_requests(simulator):
 
 def test_paging_stops_exactly_at_a_full_last_page(simulator):
     simulator.seed({"policies": [{"name": "P%d" % n} for n in range(249)]})  # 250 with the default policy
-    make_client(simulator).list_all("/password-policies")
+    make_client(simulator).list_all("/v3/password-policies")
     assert len([r for r in requests_seen(simulator) if r[1] == POLICIES]) == 1
 
 
 def test_errors_carry_the_api_details_and_decode_despite_the_edge_quirk(simulator):
     client = make_client(simulator)
     with pytest.raises(NotFoundError) as error:
-        client.get("/password-policies/" + "f" * 32)
+        client.get("/v3/password-policies/" + "f" * 32)
     assert error.value.status == 404 and error.value.details["tracking_id"]
     with pytest.raises(ApiError) as error:
-        client.post("/password-policies", {"name": "x", "minLength": "eight"})
+        client.post("/v3/password-policies", {"name": "x", "minLength": "eight"})
     assert error.value.status == 400 and "minLength" in error.value.msg
     assert_no_secret(simulator, error.value)
 

@@ -20,7 +20,7 @@ def test_https_against_a_plain_http_server_says_so_not_ca_path(simulator):
     https_url = simulator.base_url.replace("http://", "https://")
 
     with pytest.raises(TransportError) as error:
-        client(https_url, simulator, waits).get("/password-policies")
+        client(https_url, simulator, waits).get("/v3/password-policies")
 
     message = error.value.msg
     assert "does not speak https there; check base_url (http:// or https://, and the port)" in message
@@ -35,7 +35,7 @@ def test_404_from_the_token_endpoint_points_at_the_path_in_base_url(simulator):
     base_url = simulator.base_url + "/beta"
 
     with pytest.raises(AuthError) as error:
-        client(base_url, simulator, waits).get("/password-policies")
+        client(base_url, simulator, waits).get("/v3/password-policies")
 
     message = error.value.msg
     assert "404" in message
@@ -50,7 +50,7 @@ def test_a_host_that_does_not_resolve_is_named_and_not_retried(simulator):
     http = client("https://no-such-tenant.invalid", simulator, waits)
 
     with pytest.raises(TransportError) as error:
-        http.get("/password-policies")
+        http.get("/v3/password-policies")
 
     assert "the host 'no-such-tenant.invalid' of base_url does not resolve" in error.value.msg
     assert "https://no-such-tenant.invalid/oauth/token" in error.value.msg

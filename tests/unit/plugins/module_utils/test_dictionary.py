@@ -101,10 +101,10 @@ def client_of(sim):
 def test_text_answer_stays_text_and_errors_stay_json(simulator):
     client = client_of(simulator)
     with pytest.raises(NotFoundError, match="No password dictionary"):
-        client.get_text("/password-dictionary")
+        client.get_text("/v3/password-dictionary")
     assert PasswordDictionary(client).get() is None
     simulator.seed({"password_dictionary": "locale=en_US\n123\ntrue\n"})
-    response = client.get_text("/password-dictionary")
+    response = client.get_text("/v3/password-dictionary")
     assert response.data == "locale=en_US\n123\ntrue\n"  # not parsed as JSON
     assert [entry["path"] for entry in simulator.journal()["requests"]][-1] == "/v3/password-dictionary"
 

@@ -41,7 +41,7 @@ def page_requests(sim):
 def test_every_object_exactly_once(sim_factory, count, quirks):
     sim = tenant(sim_factory, count, QUIRK_SETS[quirks])
     client = IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret, sleep=lambda _s: None)
-    items = client.list_all("/password-policies")
+    items = client.list_all("/v3/password-policies")
     assert [item["name"] for item in items] == ["P%03d" % n for n in range(count)]
     requests = page_requests(sim)
     offsets = [offset for offset, _status in requests]
@@ -59,13 +59,13 @@ def test_every_object_exactly_once(sim_factory, count, quirks):
 @pytest.mark.parametrize("count, pages", [(0, 1), (1, 1), (249, 1), (250, 1), (251, 2), (500, 2)])
 def test_request_count_with_the_total(sim_factory, count, pages):
     sim = tenant(sim_factory, count, [])
-    IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret).list_all("/password-policies")
+    IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret).list_all("/v3/password-policies")
     assert len(page_requests(sim)) == pages
 
 
 def test_short_pages_before_the_end_continue_at_the_next_record(sim_factory):
     sim = tenant(sim_factory, 500, ["short_pages"])
-    IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret).list_all("/password-policies")
+    IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret).list_all("/v3/password-policies")
     assert page_requests(sim) == [(0, 200), (246, 200), (492, 200)]
 
 
@@ -74,7 +74,7 @@ def test_a_400_that_is_not_about_the_end_is_an_error(sim_factory):
     sim.add_fault(method="GET", path=POLICIES, status=400, shape="detail_message")  # on the first page: a real error
     client = IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret)
     with pytest.raises(ApiError) as error:
-        client.list_all("/password-policies")
+        client.list_all("/v3/password-policies")
     assert error.value.status == 400 and "Injected fault (detail_message)." in error.value.msg
 
 
@@ -105,7 +105,7 @@ def test_every_error_shape_over_http_shows_isc_words(simulator, shape, expected,
     simulator.add_fault(method="PUT", path=POLICIES + "/*", status=status, shape=shape)
     client = IscClient(simulator.base_url, client_id=simulator.client_id, client_secret=simulator.client_secret)
     with pytest.raises(ApiError) as error:
-        client.put("/password-policies/abc", {"name": "x"})
+        client.put("/v3/password-policies/abc", {"name": "x"})
     message = error.value.msg
     assert message.startswith("PUT /v3/password-policies/abc failed with HTTP %d" % status)
     assert expected in message

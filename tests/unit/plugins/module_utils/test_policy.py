@@ -54,7 +54,7 @@ def test_create_sends_only_what_the_task_set_over_isc_defaults(client):
     result = run(client, name="Vendors", min_length=16, sources=["GitHub"])
     assert result["changed"] is True
     ((method, path, body),) = client.writes
-    assert (method, path) == ("POST", "/password-policies")
+    assert (method, path) == ("POST", "/v3/password-policies")
     assert body["name"] == "Vendors" and body["minLength"] == 16 and body["sourceIds"] == ["s2"]
     assert body["minCharacterTypes"] == -1 and body["passwordExpiration"] == 90
     assert result["password_policy"]["id"] is not None
@@ -83,7 +83,7 @@ def test_update_puts_the_whole_object_with_only_the_managed_field_changed(client
     result = run(client, name="Corporate", min_length=14)
     assert result["changed"] is True
     ((method, path, body),) = client.writes
-    assert (method, path) == ("PUT", "/password-policies/" + "c" * 32)
+    assert (method, path) == ("PUT", "/v3/password-policies/" + "c" * 32)
     assert body["minLength"] == 14
     assert body["useDictionary"] is True and body["description"] == "corp" and body["sourceIds"] == ["s1"]
     assert body["dateCreated"] == 1639056206564  # the tenant's own fields go back unchanged
@@ -101,7 +101,7 @@ def test_check_mode_update_predicts_without_writing(client):
 def test_rename_by_id(client):
     result = run(client, id="c" * 32, name="Corporate 2026")
     assert result["changed"] is True
-    assert client.store["/password-policies"]["c" * 32]["name"] == "Corporate 2026"
+    assert client.store["/v3/password-policies"]["c" * 32]["name"] == "Corporate 2026"
     assert result["diff"] == {"before": {"name": "Corporate"}, "after": {"name": "Corporate 2026"}}
 
 
@@ -109,7 +109,7 @@ def test_sources_diff_shows_names_of_sources_leaving_and_joining(client):
     result = run(client, name="Corporate", sources=["GitHub", 'R&D "EU" #1'])
     assert result["diff"]["before"] == {"name": "Corporate", "sources": ["Active Directory"]}
     assert result["diff"]["after"] == {"name": "Corporate", "sources": ["GitHub", 'R&D "EU" #1']}
-    assert client.store["/password-policies"]["c" * 32]["sourceIds"] == ["s2", "s3"]
+    assert client.store["/v3/password-policies"]["c" * 32]["sourceIds"] == ["s2", "s3"]
 
 
 def test_source_order_does_not_matter(client):
@@ -197,7 +197,7 @@ def test_rule_messages_of_a_new_policy_name_isc_defaults(client):
 
 
 def test_ambiguous_name_lists_ids(client):
-    client.store["/password-policies"]["e" * 32] = dict(CORP, id="e" * 32)
+    client.store["/v3/password-policies"]["e" * 32] = dict(CORP, id="e" * 32)
     with pytest.raises(ValidationError) as error:
         run(client, name="Corporate", min_length=1)
     assert "c" * 32 in error.value.msg and "e" * 32 in error.value.msg
@@ -218,7 +218,7 @@ def test_default_policy_is_never_deleted(client):
 
 def test_policy_used_by_a_sync_group_is_not_deleted(client):
     group = {"id": "g1", "name": "Corp sync", "passwordPolicyId": "c" * 32, "sourceIds": ["s1", "s2"]}
-    client.store["/password-sync-groups"]["g1"] = group
+    client.store["/v3/password-sync-groups"]["g1"] = group
     with pytest.raises(ValidationError, match="still used by password sync group\\(s\\) 'Corp sync'"):
         run(client, name="Corporate", state="absent")
     assert client.writes == []

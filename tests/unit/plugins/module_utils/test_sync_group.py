@@ -42,10 +42,10 @@ def client():
 
 
 def test_create_with_names(client):
-    client.store["/password-sync-groups"].pop("g2")
+    client.store["/v3/password-sync-groups"].pop("g2")
     result = run(client, name="New group", password_policy="Engineering", sources=["LDAP", "Salesforce"])
     ((method, path, body),) = client.writes
-    assert (method, path) == ("POST", "/password-sync-groups")
+    assert (method, path) == ("POST", "/v3/password-sync-groups")
     assert body == {"name": "New group", "passwordPolicyId": "p2", "sourceIds": ["s3", "s5"]}
     group = result["password_sync_group"]
     assert group["password_policy"] == "Engineering" and group["sources"] == ["LDAP", "Salesforce"]
@@ -56,20 +56,20 @@ def test_same_again_is_not_changed_and_needs_no_lookup_beyond_names(client):
     result = run(client, name="Corporate accounts", password_policy="Corporate", sources=["Active Directory", "GitHub"])
     assert result["changed"] is False and client.writes == []
     paths = [call[1] for call in client.calls]
-    assert paths == ["/password-sync-groups", "/password-policies", "/sources"]
+    assert paths == ["/v3/password-sync-groups", "/v3/password-policies", "/v3/sources"]
 
 
 def test_same_again_by_ids_reads_only_the_group(client):
     result = run(client, id="g1", password_policy_id="p1", source_ids=["s1", "s2"])
     assert result["changed"] is False
-    assert [call[1] for call in client.calls] == ["/password-sync-groups/g1"]
+    assert [call[1] for call in client.calls] == ["/v3/password-sync-groups/g1"]
 
 
 def test_update_puts_the_whole_group(client):
-    client.store["/password-sync-groups"]["g2"]["sourceIds"] = ["s5"]
+    client.store["/v3/password-sync-groups"]["g2"]["sourceIds"] = ["s5"]
     result = run(client, name="Corporate accounts", password_policy="Engineering", sources=["Active Directory", "GitHub", "Salesforce"])
     ((method, path, body),) = client.writes
-    assert (method, path) == ("PUT", "/password-sync-groups/g1")
+    assert (method, path) == ("PUT", "/v3/password-sync-groups/g1")
     assert body["passwordPolicyId"] == "p2" and body["sourceIds"] == ["s1", "s2", "s3"]
     assert body["created"] == "2026-01-01T00:00:00.000Z"
     assert result["diff"] == {
@@ -87,7 +87,7 @@ def test_check_mode_predicts_without_writing(client):
 
 def test_delete(client):
     result = run(client, name="Corporate accounts", state="absent")
-    assert result["changed"] and [w[:2] for w in client.writes] == [("DELETE", "/password-sync-groups/g1")]
+    assert result["changed"] and [w[:2] for w in client.writes] == [("DELETE", "/v3/password-sync-groups/g1")]
     assert result["diff"]["before"]["source_ids"] == ["s1", "s2"] and result["diff"]["after"] == {}
     assert run(client, name="Corporate accounts", state="absent")["changed"] is False
 
@@ -127,19 +127,19 @@ def test_invalid_groups_fail_before_any_write(client, values, option, text):
 
 
 def test_unknown_policy_id_is_found_by_check_mode_and_refused_by_isc_in_a_real_run(client):
-    client.store["/password-sync-groups"].clear()
+    client.store["/v3/password-sync-groups"].clear()
     with pytest.raises(ValidationError, match="password_policy_id: there is no password policy with id 'nope'"):
         run(client, check_mode=True, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
     # A real write needs no extra lookup: ISC refuses the unknown id, and nothing is written.
     client.calls.clear()
     with pytest.raises(ApiError, match="HTTP 400.*password policy nope"):
         run(client, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
-    assert client.store["/password-sync-groups"] == {}
-    assert [call[1] for call in client.calls if call[0] == "GET"] == ["/password-sync-groups", "/sources"]
+    assert client.store["/v3/password-sync-groups"] == {}
+    assert [call[1] for call in client.calls if call[0] == "GET"] == ["/v3/password-sync-groups", "/v3/sources"]
 
 
 def test_unknown_source_id_is_named(client):
-    client.store["/password-sync-groups"].clear()
+    client.store["/v3/password-sync-groups"].clear()
     with pytest.raises(ValidationError, match="source_ids: no source with id s9"):
         run(client, name="New group", password_policy="Corporate", source_ids=["s3", "s9"])
     assert client.writes == []

@@ -132,7 +132,7 @@ def assert_clear_tls_refusal(sim, error):
 def test_certificates_are_verified_by_default(https_sim):
     client = client_for(https_sim)
     with pytest.raises(TransportError) as error:
-        client.get("/password-policies")
+        client.get("/v3/password-policies")
     assert_clear_tls_refusal(https_sim, error.value)
     assert error.value.details["path"] == "/oauth/token"  # the first request: nothing was sent
     assert client.request_count == 1  # a TLS failure is final, never retried
@@ -141,7 +141,7 @@ def test_certificates_are_verified_by_default(https_sim):
 
 def test_a_certificate_from_another_ca_is_refused(https_sim, pki):
     with pytest.raises(TransportError) as error:
-        client_for(https_sim, ca_path=pki["other_ca_bundle"]).get("/password-policies")
+        client_for(https_sim, ca_path=pki["other_ca_bundle"]).get("/v3/password-policies")
     assert_clear_tls_refusal(https_sim, error.value)
 
 
@@ -149,27 +149,27 @@ def test_a_certificate_for_another_host_is_refused(sim_factory, pki):
     cert, key = pki["wrong_host"]
     sim = sim_factory(tls_cert=cert, tls_key=key)
     with pytest.raises(TransportError) as error:
-        client_for(sim, ca_path=pki["ca_bundle"]).get("/password-policies")
+        client_for(sim, ca_path=pki["ca_bundle"]).get("/v3/password-policies")
     assert_clear_tls_refusal(sim, error.value)
     assert "127.0.0.1" in error.value.msg
 
 
 def test_ca_path_trusts_the_private_ca(https_sim, pki):
     client = client_for(https_sim, ca_path=pki["ca_bundle"])
-    assert [p["name"] for p in client.list_all("/password-policies")] == ["Default"]
+    assert [p["name"] for p in client.list_all("/v3/password-policies")] == ["Default"]
     assert [entry["status"] for entry in https_sim.journal()["requests"]] == [200, 200]
 
 
 @INSECURE
 def test_validate_certs_false_skips_the_check(https_sim):
     client = client_for(https_sim, validate_certs=False)
-    assert client.get("/password-policies").status == 200
+    assert client.get("/v3/password-policies").status == 200
 
 
 @INSECURE
 def test_validate_certs_false_wins_over_ca_path(https_sim, pki):
     client = client_for(https_sim, validate_certs=False, ca_path=pki["other_ca_bundle"])
-    assert client.get("/password-policies").status == 200
+    assert client.get("/v3/password-policies").status == 200
 
 
 def test_module_refuses_an_untrusted_certificate_by_default(https_sim, run_module):
