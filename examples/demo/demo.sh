@@ -28,8 +28,8 @@ ansible localhost -i inventory.yml -m sailpoint_community.isc.password_dictionar
   -a '{"locale": "en_US", "words": ["acme", "password", "qwerty", "letmein", "spring", "summer", "autumn", "hunter2"]}' \
   --diff | sed -n '/^--- before/,/^$/p'
 
-heading "4. Audit in check mode: nothing is written, the drift is reported"
-playbook site.yml --check -e report_dir="$work/reports" | grep -A8 -E "Show what differs|PLAY RECAP"
+heading "4. Audit in check mode, through SailPoint's per-service v1 API (SAIL_API_VERSION=v1): nothing is written, the drift is reported"
+SAIL_API_VERSION=v1 playbook site.yml --check -e report_dir="$work/reports" | grep -A8 -E "Show what differs|PLAY RECAP"
 heading "5. The drift report for people (the JSON one is next to it)"
 cat "$work/reports/password-config-localhost.md"
 

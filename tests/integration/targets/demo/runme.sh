@@ -19,3 +19,12 @@ grep -q '^--- before' <<<"${step3}" || fail "step 3 shows no diff"
 ! grep -q 'Refresh the access token' "${out}" || fail "token housekeeping shows"
 ! grep -q ' – -> \|-> –' "${out}" || fail "a value on one side only reads as '– ->'"
 grep -q '"Objects: created ' "${out}" || fail "the summary does not say it counts objects"
+# Step 4 audits through the v1 API: the same drift as V3 would show, read from the per-service paths.
+sed -n '/^######## 4\. /,/^######## 5\. /p' "${out}" | grep -q '"Objects: would create 0, would update 3' || fail "step 4 does not report the drift"
+python - "${ISC_SIM_URL}" <<'PY' || fail "no request went to the v1 paths"
+import json, sys, urllib.request
+journal = json.load(urllib.request.urlopen(sys.argv[1] + "/_sim/journal?since=0"))
+v1 = [entry["path"] for entry in journal["requests"] if entry["path"].startswith("/password-policies/v1")]
+print("demo: %d requests to /password-policies/v1" % len(v1))
+sys.exit(0 if v1 else 1)
+PY
