@@ -172,6 +172,11 @@ class IscClient:
                 total = total_count(response.headers)
             if not page:
                 return items
+            if len(page) <= len(items) and page == items[-len(page) :]:
+                # Without a total, a server that ignores offset would send the same page for ever.
+                raise ApiError(
+                    "GET", path, response.status, None, hint="ISC sent the page at offset %d again: it ignores offset, so the listing cannot end" % len(items)
+                )
             items.extend(page)
         return items
 

@@ -17,7 +17,7 @@ words, once each, in the order given.
 import re
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordDictionary
 
 MAX_WORDS = 2500
@@ -221,9 +221,16 @@ def _result(changed, state, before, after, added, removed):
 
 
 def missing_dictionary_warnings(client, policy_state):
-    """A warning when a policy checks passwords against the dictionary and the tenant has none."""
+    """A warning when a policy checks passwords against the dictionary and the tenant has none.
+
+    Runs after the policy's write: a failed read (a token without the dictionary's read scope)
+    must not turn that write into a failed task, so it becomes a warning too.
+    """
     if not policy_state or not policy_state.get("use_dictionary"):
         return []
-    if PasswordDictionary(client).get() is not None:
-        return []
+    try:
+        if PasswordDictionary(client).get() is not None:
+            return []
+    except IscError as error:
+        return ["Could not check whether the tenant has a password dictionary, which use_dictionary needs: %s" % error.msg]
     return [MISSING_WARNING % policy_state.get("name")]

@@ -48,10 +48,12 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     a warning: {"kind", "name", "msg"}.
     """
     planner = _Planner(tenant)
-    planner.check_duplicates(POLICY, policies)
-    planner.check_duplicates(SYNC_GROUP, sync_groups)
-    policy_items = planner.valid(POLICY, [_with_state(item) for item in policies])
-    group_items = planner.valid(SYNC_GROUP, [_with_state(item) for item in sync_groups])
+    policy_items = planner.valid(POLICY, policies)
+    group_items = planner.valid(SYNC_GROUP, sync_groups)
+    planner.check_duplicates(POLICY, policy_items)
+    planner.check_duplicates(SYNC_GROUP, group_items)
+    policy_items = [_with_state(item) for item in policy_items]
+    group_items = [_with_state(item) for item in group_items]
     if exclusive:
         group_items += planner.unlisted(SYNC_GROUP, group_items)
         policy_items += planner.unlisted(POLICY, policy_items)

@@ -9,7 +9,7 @@ short_description: Manage the password dictionary of SailPoint Identity Security
 version_added: 1.0.0
 description:
   - Makes the org's password dictionary, the words that passwords must not contain, hold the words of the task,
-    through the ISC V3 API (C(/v3/password-dictionary)).
+    through the ISC API (V3 or v1, see O(api_version)).
   - The words come from a list (O(words)), from a dictionary file on the controller (O(src)) or from the text of
     such a file (O(content)).
   - The tenant's dictionary is compared as ISC uses it. ISC matches words case-insensitively, so case, order,

@@ -9,7 +9,7 @@ short_description: Manage the org-wide password settings of SailPoint Identity S
 version_added: 1.0.0
 description:
   - Makes the org's password settings (digit tokens for password resets, custom password instructions) match the
-    task, through the ISC V3 API (C(/v3/password-org-config)).
+    task, through the ISC API (V3 or v1, see O(api_version)).
   - A tenant has one set of these settings, without an ID. Only the options the task sets are managed; the others
     keep the tenant's values.
   - When the tenant has no settings yet, the module creates them (POST), with ISC's defaults for the options the

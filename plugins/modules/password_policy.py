@@ -8,7 +8,7 @@ module: password_policy
 short_description: Create, update and delete password policies in SailPoint Identity Security Cloud
 version_added: 1.0.0
 description:
-  - Makes a password policy of an ISC tenant match the task, through the ISC V3 API.
+  - Makes a password policy of an ISC tenant match the task, through the ISC API (V3 or v1, see O(api_version)).
   - The policy is found by O(name), by O(id), or, with O(default_policy=true), as the org's default policy whatever
     its name (the last two also allow renaming it).
   - Only the options the task sets are managed. ISC has no partial update, so the module reads the

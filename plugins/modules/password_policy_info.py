@@ -11,7 +11,8 @@ description:
   - Returns the password policies of an ISC tenant, all of them (reading every page) or those matching
     O(name) or O(id).
   - Each item has the option names of M(sailpoint_community.isc.password_policy), so it can be passed back to
-    that module as it is, for example to copy a policy to another tenant.
+    that module, for example to copy a policy to another tenant, after leaving out one of C(sources) and
+    C(source_ids) (they are mutually exclusive), and C(id) of the default policy (it goes by C(default_policy)).
   - Never changes anything.
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
@@ -28,7 +29,7 @@ options:
   default_policy:
     description:
       - With V(true), return only the org's default password policy (the one ISC marks C(defaultPolicy)), whatever
-        its name.
+        its name. Not together with O(name) or O(id) when V(true).
     type: bool
     default: false
   resolve_names:
@@ -53,13 +54,7 @@ EXAMPLES = r"""
 
 - name: Read every policy with source IDs only, one request fewer per 50 sources
   sailpoint_community.isc.password_policy_info:
-    default_policy:
-    description:
-      - With V(true), return only the org's default password policy (the one ISC marks C(defaultPolicy)), whatever
-        its name.
-    type: bool
-    default: false
-  resolve_names: false
+    resolve_names: false
   register: policies_by_id
 
 - name: Read the org's default policy, whatever it is called
@@ -133,18 +128,19 @@ def main():
         argument_spec=argument_spec(
             name=dict(type="str"), id=dict(type="str"), default_policy=dict(type="bool", default=False), resolve_names=dict(type="bool", default=True)
         ),
-        mutually_exclusive=[("name", "id", "default_policy")],
+        # default_policy excludes name and id only when true (a templated false must not fail), so it is checked below.
+        mutually_exclusive=[("name", "id")],
         supports_check_mode=True,
     )
+    params = module.params
+    if params["default_policy"] and (params["name"] or params["id"]):
+        module.fail_json(msg="parameters are mutually exclusive: default_policy=true|%s" % ("name" if params["name"] else "id"), option="default_policy")
     run_module(
         module,
         lambda client: dict(
             changed=False,
             password_policies=PolicyReconciler(client).read(
-                object_id=module.params["id"],
-                name=module.params["name"],
-                default_policy=module.params["default_policy"],
-                resolve_names=module.params["resolve_names"],
+                object_id=params["id"], name=params["name"], default_policy=params["default_policy"], resolve_names=params["resolve_names"]
             ),
         ),
     )

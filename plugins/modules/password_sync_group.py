@@ -8,7 +8,7 @@ module: password_sync_group
 short_description: Create, update and delete password sync groups in SailPoint Identity Security Cloud
 version_added: 1.0.0
 description:
-  - Makes a password sync group of an ISC tenant match the task, through the ISC V3 API. The sources of a
+  - Makes a password sync group of an ISC tenant match the task, through the ISC API (V3 or v1). The sources of a
     sync group share one password, and the group's password policy applies to all of them.
   - The group is found by O(name), or by O(id) (which also allows renaming it).
   - The policy and the sources can be given by name; all source names are resolved with one request.
@@ -69,7 +69,7 @@ options:
   created:
     description:
       - Read-only. Accepted and ignored, so that an item of
-        P(sailpoint_community.isc.password_sync_group_info#module) can be passed back unchanged.
+        P(sailpoint_community.isc.password_sync_group_info#module) can be passed back.
     type: str
   modified:
     description:

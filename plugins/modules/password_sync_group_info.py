@@ -11,7 +11,8 @@ description:
   - Returns the password sync groups of an ISC tenant, all of them (reading every page) or those matching O(name)
     or O(id), with the names of their policy and sources as well as the ids.
   - Each item has the option names of M(sailpoint_community.isc.password_sync_group), so it can be passed back to
-    that module as it is.
+    that module after leaving out one of C(sources) and C(source_ids), and one of C(password_policy) and
+    C(password_policy_id) (each pair is mutually exclusive).
   - Never changes anything.
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
