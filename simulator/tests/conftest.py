@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import requests
+import yaml
 
 pytest_plugins = ["isc_simulator.pytest_plugin"]
 
@@ -120,3 +121,16 @@ def openapi_spec_path():
         if (directory / SPEC_IN_SHARED).is_file():
             return directory / SPEC_IN_SHARED
     return pytest.skip(f"SailPoint's OpenAPI file was not found. {hint}")
+
+
+V1_BUNDLE = "isc-v1-password-subset.yaml"
+
+
+@pytest.fixture(scope="session")
+def v1_openapi_document(openapi_spec_path):
+    """SailPoint's v1 subset, parsed: $ISC_OPENAPI_SPEC_V1, else next to the V3 file. Missing is a failure, not a skip."""
+    path = Path(os.environ.get("ISC_OPENAPI_SPEC_V1") or openapi_spec_path.with_name(V1_BUNDLE))
+    if not path.is_file():
+        pytest.fail(f"SailPoint's v1 OpenAPI file {path} was not found: set ISC_OPENAPI_SPEC_V1 (make sets it).")
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)

@@ -6,8 +6,8 @@ one to one onto these v1 paths, so the v1 definitions are put under the V3 paths
 simulator's V3 endpoints are validated against them.
 """
 
+import copy
 import json
-import os
 import re
 
 import pytest
@@ -20,7 +20,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Unsupported scheme type")
 
 ORG, DICTIONARY = "/password-org-config", "/password-dictionary"
 V1_PATHS = {ORG: "/password-org-config/v1", DICTIONARY: "/password-dictionary/v1"}
-V1_BUNDLE = "isc-v1-password-subset.yaml"
 
 
 def referenced_components(spec, node):
@@ -57,12 +56,8 @@ def settings_sim():
 
 
 @pytest.fixture(scope="module")
-def v1_spec(openapi_spec_path):
-    path = os.environ.get("ISC_OPENAPI_SPEC_V1") or str(openapi_spec_path.with_name(V1_BUNDLE))
-    if not os.path.isfile(path):
-        pytest.skip(f"SailPoint's v1 OpenAPI file {path} was not found (set ISC_OPENAPI_SPEC_V1).")
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def v1_spec(v1_openapi_document):
+    return copy.deepcopy(v1_openapi_document)
 
 
 @pytest.fixture(scope="module")

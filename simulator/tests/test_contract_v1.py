@@ -4,10 +4,9 @@ The v1 paths serve the same tenant state as the V3 ones; an object made through 
 through the other. The password-policy operations need ``X-SailPoint-Experimental: true``.
 """
 
-import os
+import copy
 
 import pytest
-import yaml
 from isc_simulator import Simulator
 from test_contract import Contract, sources_named
 
@@ -17,7 +16,6 @@ POLICIES, POLICY = "/password-policies/v1", "/password-policies/v1/{id}"
 GROUPS, GROUP = "/password-sync-groups/v1", "/password-sync-groups/v1/{id}"
 SOURCES, TOKEN = "/sources/v1", "/oauth/token"
 ORG, DICTIONARY = "/password-org-config/v1", "/password-dictionary/v1"
-V1_BUNDLE = "isc-v1-password-subset.yaml"
 EXPERIMENTAL = {"X-SailPoint-Experimental": "true"}
 
 
@@ -53,12 +51,8 @@ def v1_sim():
 
 
 @pytest.fixture(scope="module")
-def v1_spec(openapi_spec_path, v1_sim):
-    path = os.environ.get("ISC_OPENAPI_SPEC_V1") or str(openapi_spec_path.with_name(V1_BUNDLE))
-    if not os.path.isfile(path):
-        pytest.skip(f"SailPoint's v1 OpenAPI file {path} was not found (set ISC_OPENAPI_SPEC_V1).")
-    with open(path, encoding="utf-8") as handle:
-        return adapt_v1_spec(yaml.safe_load(handle), v1_sim.base_url)
+def v1_spec(v1_openapi_document, v1_sim):
+    return adapt_v1_spec(copy.deepcopy(v1_openapi_document), v1_sim.base_url)
 
 
 @pytest.fixture
