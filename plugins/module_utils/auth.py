@@ -3,6 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The bearer token of one client: fetched once, reused, refreshed in time."""
 
+import threading
 import time
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
@@ -16,6 +17,9 @@ class TokenAuth:
       ``refresh()`` once after a 401).
     - A given ``access_token`` is used first, for as long as ISC accepts it; the client
       credentials, when also given, serve only to replace it.
+
+    Thread-safe: the token is fetched under a lock, so threads that find it missing or expired
+    together wait for one fetch instead of each asking ISC for a token.
     """
 
     def __init__(self, fetch, client_id=None, client_secret=None, access_token=None, clock=time.monotonic, on_token=None):
@@ -27,6 +31,7 @@ class TokenAuth:
         self._refresh_at = None  # unknown for a given token: use it until it is refused
         self._clock = clock
         self._on_token = on_token
+        self._lock = threading.Lock()
         self.fetch_count = 0
         self.expires_in = None  # seconds, as ISC said when the current token was fetched
 
@@ -35,11 +40,18 @@ class TokenAuth:
         return bool(self._client_id and self._client_secret)
 
     def header(self):
-        if self._token is None or (self._refresh_at is not None and self._clock() >= self._refresh_at):
-            self.refresh()
-        return "Bearer " + self._token
+        with self._lock:
+            if self._token is None or (self._refresh_at is not None and self._clock() >= self._refresh_at):
+                self._refresh()
+            return "Bearer " + self._token
 
-    def refresh(self):
+    def refresh(self, refused=None):
+        """Fetch a new token; with ``refused`` (the header ISC answered 401 to), only if no other thread replaced it already."""
+        with self._lock:
+            if refused is None or self._token is None or refused == "Bearer " + self._token:
+                self._refresh()
+
+    def _refresh(self):
         if not self.can_refresh:
             raise IscError(
                 "No access token could be obtained: give client_id and client_secret "

@@ -7,6 +7,7 @@ Paths are whole paths (``/v3/password-policies``, ``/password-policies/v1``): ap
 
 import random
 import socket
+import threading
 import time
 import traceback
 from collections import namedtuple
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import ratelimit
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
     ApiError,
@@ -50,7 +52,14 @@ Response = namedtuple("Response", "status headers data")
 
 
 class IscClient:
-    """One client per module run; every request of the run goes through ``request()``."""
+    """One client per module run; every request of the run goes through ``request()``.
+
+    Safe to call from several threads at once: every request (token requests too) first takes a
+    slot of the rate limiter, which this client shares with every other client of the process for
+    the same tenant and client id (``ratelimit.shared``); the token is fetched once under a lock;
+    each thread sends through its own ``requests.Session``, whose thread-safety requests does not
+    promise (psf/requests#2766), unless one ``session`` is given.
+    """
 
     def __init__(
         self,
@@ -66,6 +75,7 @@ class IscClient:
         sleep=time.sleep,
         on_token=None,
         api_version=api.DEFAULT_VERSION,
+        rate_limiter=None,
     ):
         self.base_url = base_url.rstrip("/")
         self.api_version = api.check_version(api_version)
@@ -73,12 +83,19 @@ class IscClient:
         self._deprecation_noted = False
         self.timeout = timeout
         self.max_rate_limit_wait = max_rate_limit_wait
-        self.rate_limit_waited = 0.0
+        self.rate_limit_waited = 0.0  # seconds that 429s paused this client's requests, all threads together
         self.request_count = 0
         self._verify = (ca_path or True) if validate_certs else False
         self._sleep = sleep
-        self._session = session or requests.Session()
-        self._session.headers.update(
+        self._lock = threading.Lock()  # the counters and warnings above
+        self.rate_limiter = rate_limiter or ratelimit.shared(self.base_url, client_id)
+        self._given_session = session and self._prepare(session)
+        self._local = threading.local()
+        self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
+
+    @staticmethod
+    def _prepare(session):
+        session.headers.update(
             {
                 "User-Agent": "sailpoint_community.isc/%s (ansible-core %s; python-requests %s)" % (COLLECTION_VERSION, ANSIBLE_VERSION, requests.__version__),
                 "Accept": "application/json",
@@ -86,7 +103,17 @@ class IscClient:
                 "Accept-Encoding": "identity",
             }
         )
-        self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
+        return session
+
+    @property
+    def _session(self):
+        """The given session, else this thread's own one (made on its first request)."""
+        if self._given_session:
+            return self._given_session
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = self._prepare(requests.Session())
+        return session
 
     def get(self, path, query=None, headers=None):
         return self.request("GET", path, query=query, headers=headers)
@@ -120,7 +147,9 @@ class IscClient:
             response = self._exchange(method, url, path, params=query, json=body, files=files, headers=sent)
             self._note_deprecation(path, response)
             if response.status == 401 and not refreshed and self.auth.can_refresh:
-                self.auth.refresh()  # the token expired early or was revoked: one new try
+                # The token expired early or was revoked: one new try, with a new token unless
+                # another thread already fetched one after the same 401.
+                self.auth.refresh(refused=sent["Authorization"])
                 refreshed = True
                 continue
             if response.status >= 400:
@@ -136,12 +165,12 @@ class IscClient:
 
     def _note_deprecation(self, path, response):
         """One warning per run when ISC marks a response deprecated (the first such response names the path)."""
-        if self._deprecation_noted:
-            return
         warning = api.deprecation_warning(response.headers, path, self.api_version)
         if warning:
-            self._deprecation_noted = True
-            self.warnings.append(warning)
+            with self._lock:
+                if not self._deprecation_noted:
+                    self._deprecation_noted = True
+                    self.warnings.append(warning)
 
     def list_all(self, path, query=None, headers=None):
         """Every item of a collection endpoint, page by page (limit/offset), as real tenants answer.
@@ -210,8 +239,9 @@ class IscClient:
     def _exchange(self, method, url, path, idempotent=None, **kwargs):
         """One HTTP request, retried where that is safe.
 
-        429 waits for Retry-After, for any method (the request was refused, not processed),
-        within ``max_rate_limit_wait`` for the whole client. 5xx, timeouts and dropped
+        429 pauses every request of the rate limiter for Retry-After, for any method (the request
+        was refused, not processed), within ``max_rate_limit_wait`` for the whole client; the
+        limiter's own pacing should make this rare. 5xx, timeouts and dropped
         connections are retried with jittered exponential backoff for idempotent methods; for a
         POST the outcome is unknown, so UncertainWriteError goes up to the resource layer.
         """
@@ -238,9 +268,12 @@ class IscClient:
 
     def _send(self, method, url, path, **kwargs):
         """(Response, None), or (None, why there is no response). A TLS failure is final."""
-        self.request_count += 1
+        with self._lock:
+            self.request_count += 1
+        session = self._session
         try:
-            raw = self._session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
+            with self.rate_limiter.slot():
+                raw = session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
         except requests.exceptions.SSLError as exc:
             raise TransportError(method, path, _tls_failure(url, exc)) from None
         except requests.exceptions.Timeout:
@@ -262,17 +295,23 @@ class IscClient:
         self._sleep(backoff(attempt))
 
     def _wait_for_rate_limit(self, method, path, response):
+        """Pause the limiter (every thread, every client of the same client id) for Retry-After; the next slot waits it out.
+
+        Only the time this 429 adds to the pause counts towards ``max_rate_limit_wait``: 429s that
+        threads receive together overlap, they do not add up.
+        """
         wait = max(retry_after_seconds(response.headers.get("Retry-After")), MIN_RATE_LIMIT_WAIT)
-        if self.rate_limit_waited + wait > self.max_rate_limit_wait:
-            raise RateLimitError(
-                method,
-                path,
-                429,
-                response.data,
-                hint=("Still rate limited after waiting %.0f s in total (max_rate_limit_wait=%s)" % (self.rate_limit_waited, self.max_rate_limit_wait)),
-            )
-        self._sleep(wait)
-        self.rate_limit_waited += wait
+        with self._lock:
+            added = self.rate_limiter.pause(wait, budget=self.max_rate_limit_wait - self.rate_limit_waited)
+            if added is None:
+                raise RateLimitError(
+                    method,
+                    path,
+                    429,
+                    response.data,
+                    hint=("Still rate limited after waiting %.0f s in total (max_rate_limit_wait=%s)" % (self.rate_limit_waited, self.max_rate_limit_wait)),
+                )
+            self.rate_limit_waited += added
 
 
 def total_count(headers):

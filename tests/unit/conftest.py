@@ -5,3 +5,15 @@ above ansible_collections (make's mirror in .build) on the import path.
 """
 
 pytest_plugins = ["isc_simulator.pytest_plugin"]
+
+import pytest
+
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import ratelimit
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limiters():
+    """Each test starts with fresh shared rate limiters: a simulator on a reused port must not inherit a budget."""
+    ratelimit.forget_all()
+    yield
+    ratelimit.forget_all()

@@ -1,7 +1,8 @@
 """IscClient through real HTTP against the in-process simulator.
 
-Sleeps are recorded instead of slept (``sleep=waits.append``), so the tests show what the
-client waited for without spending the time; the simulator's own clock still runs for real.
+Sleeps are recorded instead of slept (a FakeClock for the backoff and the rate limiter), so the
+tests show what the client waited for without spending the time; the simulator's own clock still
+runs for real.
 """
 
 import time
@@ -10,7 +11,9 @@ import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS, IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError, AuthError, NotFoundError, RateLimitError, TransportError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.ratelimit import RateLimiter
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, Sources
+from ansible_collections.sailpoint_community.isc.tests.unit.plugins.fake_clock import FakeClock
 
 POLICIES = "/v3/password-policies"
 
@@ -18,7 +21,9 @@ POLICIES = "/v3/password-policies"
 def make_client(sim, waits=None, **kwargs):
     kwargs.setdefault("client_id", sim.client_id)
     kwargs.setdefault("client_secret", sim.client_secret)
-    return IscClient(sim.base_url, sleep=(waits if waits is not None else []).append, **kwargs)
+    clock = FakeClock(waits)
+    kwargs.setdefault("rate_limiter", RateLimiter(clock=clock, sleep=clock.sleep))
+    return IscClient(sim.base_url, sleep=clock.sleep, **kwargs)
 
 
 def requests_seen(sim):

@@ -23,6 +23,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.client imp
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import CHARACTER_CLASS_OPTIONS, PolicyReconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import FIELDS as POLICY_FIELDS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import module_options as policy_options
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.ratelimit import RateLimiter
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import FIELDS as GROUP_FIELDS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler
@@ -375,7 +376,9 @@ def test_sync_group_comparison_ignores_source_order_repeats_and_how_the_policy_i
 
 
 def http_client(sim):
-    return IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret, sleep=lambda s: None)
+    # Hundreds of examples against one simulator whose rate limit is off: ISC's pacing (test_ratelimit.py) would only slow them down.
+    unpaced = RateLimiter(limit=10**9)
+    return IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret, sleep=lambda s: None, rate_limiter=unpaced)
 
 
 @HTTP
