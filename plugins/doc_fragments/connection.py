@@ -52,7 +52,9 @@ options:
     description:
       - Longest total time, in seconds, that one module run waits for ISC's rate limit (HTTP 429 with
         C(Retry-After)) before it fails.
-      - ISC allows 100 requests per client ID per 10 seconds.
+      - ISC allows 100 requests per client ID per 10 seconds. The module paces its own requests under
+        that limit (waiting for it does not count here), so a 429 comes only when something else uses
+        the same client ID at the same time.
     type: float
     default: 60
   api_version:
