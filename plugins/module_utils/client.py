@@ -89,8 +89,9 @@ class IscClient:
         self._sleep = sleep
         self._lock = threading.Lock()  # the counters and warnings above
         self.rate_limiter = rate_limiter or ratelimit.shared(self.base_url, client_id)
-        self._given_session = session and self._prepare(session)
+        self._given_session = None if session is None else self._prepare(session)
         self._local = threading.local()
+        self._sessions = []  # the per-thread ones, for close()
         self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
 
     @staticmethod
@@ -108,12 +109,21 @@ class IscClient:
     @property
     def _session(self):
         """The given session, else this thread's own one (made on its first request)."""
-        if self._given_session:
+        if self._given_session is not None:
             return self._given_session
         session = getattr(self._local, "session", None)
         if session is None:
             session = self._local.session = self._prepare(requests.Session())
+            with self._lock:
+                self._sessions.append(session)
         return session
+
+    def close(self):
+        """Close the connections of the sessions this client made (a long-lived process should, once done)."""
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
 
     def get(self, path, query=None, headers=None):
         return self.request("GET", path, query=query, headers=headers)

@@ -32,16 +32,19 @@ def statuses(sim, path):
 
 
 def together(count, action):
-    """Run ``action(i)`` for i in range(count) on THREADS threads that all start at the same moment."""
+    """Run ``action(i)`` for i in range(count) on THREADS threads; the first THREADS calls start at the same moment.
+
+    Each of those waits for the others at a barrier, so they are on THREADS different threads.
+    """
     start = threading.Barrier(THREADS)
 
-    def wait_for_all():
-        start.wait()
+    def run(i):
+        if i < THREADS:
+            start.wait()
+        return action(i)
 
     with ThreadPoolExecutor(THREADS) as pool:
-        for _thread in range(THREADS):
-            pool.submit(wait_for_all)  # the first request of each thread leaves together
-        return list(pool.map(action, range(count)))
+        return list(pool.map(run, range(count)))
 
 
 def test_150_requests_from_4_threads_get_no_429_and_one_token(sim_factory):
@@ -52,6 +55,16 @@ def test_150_requests_from_4_threads_get_no_429_and_one_token(sim_factory):
     assert statuses(sim, POLICIES) == [200] * 150  # not one 429: the client paced itself
     assert statuses(sim, TOKEN) == [200]  # threads that started together waited for one token
     assert client.request_count == 151 and client.rate_limit_waited == 0
+
+
+def test_each_thread_sends_through_its_own_session_and_close_closes_them(sim_factory):
+    sim = limited_sim(sim_factory)
+    client = make_client(sim)
+    together(THREADS * 3, lambda _i: client.get(POLICIES).status)
+    sessions = list(client._sessions)  # pylint: disable=protected-access
+    assert len(sessions) == THREADS and len(set(map(id, sessions))) == THREADS
+    client.close()
+    assert client._sessions == []  # pylint: disable=protected-access
 
 
 def test_writes_from_threads_each_happen_once(sim_factory):
