@@ -133,3 +133,11 @@ def test_a_429_seen_by_one_client_pauses_another_of_the_same_client_id(sim_facto
     assert waits == [3.0, 3.0]  # the first client's wait, and the second's inside it
     assert first.rate_limit_waited == 3.0 and second.rate_limit_waited == 0
     assert statuses(sim, POLICIES) == [200, 429, 200, 200]
+
+
+def test_threads_that_all_see_a_deprecated_response_warn_once(sim_factory):
+    sim = limited_sim(sim_factory)
+    sim.configure(v3_deprecated=True)
+    client = make_client(sim)
+    together(THREADS * 3, lambda _i: client.get(POLICIES).status)
+    assert len(client.warnings) == 1 and "api_version: v1" in client.warnings[0]
