@@ -4,11 +4,11 @@ The plugins are imported as ansible_collections.sailpoint_community.isc: pytest.
 above ansible_collections (make's mirror in .build) on the import path.
 """
 
-pytest_plugins = ["isc_simulator.pytest_plugin"]
-
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import ratelimit
+
+pytest_plugins = ["isc_simulator.pytest_plugin"]
 
 
 @pytest.fixture(autouse=True)
