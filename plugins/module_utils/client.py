@@ -7,6 +7,7 @@ Paths are whole paths (``/v3/password-policies``, ``/password-policies/v1``): ap
 
 import random
 import socket
+import threading
 import time
 import traceback
 from collections import namedtuple
@@ -71,6 +72,7 @@ class IscClient:
         self.api_version = api.check_version(api_version)
         self.warnings = []  # shown by the module as warnings (connection.run_module)
         self._deprecation_noted = False
+        self._deprecation_lock = threading.Lock()  # requests of one run may come from several threads
         self.timeout = timeout
         self.max_rate_limit_wait = max_rate_limit_wait
         self.rate_limit_waited = 0.0
@@ -135,13 +137,16 @@ class IscClient:
             return response
 
     def _note_deprecation(self, path, response):
-        """One warning per run when ISC marks a response deprecated (the first such response names the path)."""
-        if self._deprecation_noted:
-            return
+        """One warning per run when ISC marks a response deprecated (the first such response names the path).
+
+        The check and the mark are one step under a lock, so concurrent requests of a run still warn once."""
         warning = api.deprecation_warning(response.headers, path, self.api_version)
-        if warning:
-            self._deprecation_noted = True
-            self.warnings.append(warning)
+        if not warning:
+            return
+        with self._deprecation_lock:
+            if not self._deprecation_noted:
+                self._deprecation_noted = True
+                self.warnings.append(warning)
 
     def list_all(self, path, query=None, headers=None):
         """Every item of a collection endpoint, page by page (limit/offset), as real tenants answer.
