@@ -38,7 +38,8 @@ if [ -n "${once}" ]; then
   run_once "$@"
   exit
 fi
-for version in $(python "${setup_isc}/api_versions.py" list); do
+versions=$(python "${setup_isc}/api_versions.py" list)  # fails here, not in the loop, on an unknown version
+for version in ${versions}; do
   echo "=== setup_isc/run.sh: API ${version}: $*"
   started=${SECONDS}
   if [ -f ../../integration_config.yml ]; then  # a live tenant has no journal to check
