@@ -125,6 +125,9 @@ def run_cell(core, python, requirement, extra, stages, verbose):
         if run([sys.executable, os.path.join(ROOT, "tools", "build", "build_tree.py"), collection], log):
             return {stage: "error" for stage in stages}, times, "could not mirror the collection", log_path
         os.makedirs(os.path.join(cell_dir, "tmp"), exist_ok=True)
+        if os.environ.get("ISC_TEST_API_VERSIONS"):  # the targets get no environment: setup_isc/api_versions.py reads this file
+            with open(os.path.join(collection, "tests", "integration", "api_versions.txt"), "w", encoding="utf-8") as handle:
+                handle.write(os.environ["ISC_TEST_API_VERSIONS"] + "\n")
         env = dict(os.environ)
         for key in list(env):
             if key.startswith(("SAIL_", "ISC_SIM", "ANSIBLE_")) or key in ("VIRTUAL_ENV", "PYTHONPATH"):

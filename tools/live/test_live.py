@@ -8,6 +8,8 @@ Optional:
   ISC_TEST_SOURCE_WITHOUT_PASSWORD                   a source without password management (else those
                                                      cases are skipped)
   ISC_TEST_PREFIX                                    name prefix of the test objects (default: unique per run)
+  ISC_TEST_API_VERSIONS                              the API versions to run every target on, one after the
+                                                     other (default "v3 v1"; "v1" for one)
 
 The tests create, change and delete policies and sync groups named with the prefix, assign those
 policies to the listed sources, and delete every prefixed object at the end, also on failure. They
@@ -25,6 +27,7 @@ import time
 REQUIRED = ("SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "ISC_TEST_SOURCES")
 LIVE_TARGETS = ("source_info", "password_policy", "password_sync_group", "password_config")
 CONFIG = os.path.join("tests", "integration", "integration_config.yml")
+VERSIONS_FILE = os.path.join("tests", "integration", "api_versions.txt")
 
 
 def main():
@@ -50,11 +53,16 @@ def main():
     descriptor = os.open(CONFIG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         json.dump(settings, handle)  # JSON is YAML
-    print("test-live: %s, objects named %r..." % (os.environ["SAIL_BASE_URL"], prefix), flush=True)
+    # The versions, for setup_isc/api_versions.py (no environment reaches the targets either).
+    versions = os.environ.get("ISC_TEST_API_VERSIONS") or "v3 v1"
+    with open(VERSIONS_FILE, "w", encoding="utf-8") as handle:
+        handle.write(versions + "\n")
+    print("test-live: %s, API %s, objects named %r..." % (os.environ["SAIL_BASE_URL"], versions, prefix), flush=True)
     try:
         return subprocess.call(["ansible-test", "integration", "--local", "--python", "3.11", "--color", "no"] + list(LIVE_TARGETS) + sys.argv[1:])
     finally:
         os.remove(CONFIG)
+        os.remove(VERSIONS_FILE)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The AWX credential type in extensions/awx against a fresh local ISC simulator: render its injectors
 # as AWX does, run the password_config role with only the environment they give (as in an AWX job),
-# then check the tenant and the simulator's journal from outside.
+# then check the tenant and the simulator's journal from outside. The credential's api_version field is
+# the run's version: only through it can the job learn v1 (run.sh's journal check proves it did).
 set -euxo pipefail
 if [ -z "${ISC_SIM_URL:-}" ]; then
   exec ../setup_isc/run.sh "$0" "$@"
@@ -16,7 +17,7 @@ play setup.yml -e awx_client_secret="${secret}" "$@"
 
 as_awx_job() {
   python render_injectors.py "${credential_type}" \
-    base_url="${ISC_SIM_URL}" client_id=awx-job-pat client_secret="${secret}" -- "$@"
+    base_url="${ISC_SIM_URL}" client_id=awx-job-pat client_secret="${secret}" api_version="${ISC_TEST_API_VERSION}" -- "$@"
 }
 as_awx_job ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" converge.yml "$@"
 as_awx_job ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" audit.yml --check "$@"

@@ -1,10 +1,11 @@
 """Replay every integration playbook in check mode and prove that no write reached the API.
 
 Each playbook of the targets next to this one (and the collection's own playbooks) runs with
---check against fresh local ISC simulators. Its assertions expect real changes, so they fail in
-check mode; a copy of the playbook with `ignore_errors: true` on every play keeps each task
-running, so that every module call of the playbook is made, in check mode. Then the simulators'
-journals must show no POST, PUT or DELETE at all.
+--check against fresh local ISC simulators, once per API version (setup_isc/api_versions.py). Its
+assertions expect real changes, so they fail in check mode; a copy of the playbook with
+`ignore_errors: true` on every play keeps each task running, so that every module call of the
+playbook is made, in check mode. Then the simulators' journals must show no POST, PUT or DELETE
+at all, and every API request on that version's paths.
 """
 
 import os
@@ -17,6 +18,9 @@ from isc_simulator import Simulator
 
 HERE = Path(__file__).resolve().parent
 TARGETS = HERE.parent
+sys.path.insert(0, str(TARGETS / "setup_isc"))
+import api_versions  # noqa: E402  (setup_isc/api_versions.py: the versions to run, their paths)
+
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 SKIP_TARGETS = {HERE.name, "setup_isc", "password_config_faults"}
 
@@ -34,7 +38,7 @@ def playbooks():
     return found
 
 
-def replay(target, path):
+def replay(target, path, version):
     plays = yaml.safe_load(path.read_text(encoding="utf-8"))
     for play in plays:
         play["ignore_errors"] = True
@@ -49,6 +53,8 @@ def replay(target, path):
             ISC_SIM_URLS=" ".join(sim.base_url for sim in simulators),
             SAIL_CLIENT_ID=simulators[0].client_id,
             SAIL_CLIENT_SECRET=simulators[0].client_secret,
+            SAIL_API_VERSION=version,
+            ISC_TEST_API_VERSION=version,
         )
         env.pop("SAIL_ACCESS_TOKEN", None)
         output_dir = Path(os.environ.get("OUTPUT_DIR", "/tmp")) / "check-replay"
@@ -65,33 +71,44 @@ def replay(target, path):
             "export_file=%s/exported.yml" % output_dir,
         ]
         completed = subprocess.run(command, cwd=target, env=env, capture_output=True, text=True, check=False)
-        requests_seen = sum(sim.journal()["count"] for sim in simulators)
+        journal = [entry for sim in simulators for entry in sim.journal()["requests"]]
+        requests_seen = len(journal)
         writes = [
             (entry["method"], entry["path"])
-            for sim in simulators
-            for entry in sim.journal()["requests"]
-            if entry["method"] in ("POST", "PUT", "PATCH", "DELETE") and entry["path"].startswith("/v3/")
+            for entry in journal
+            if entry["method"] in ("POST", "PUT", "PATCH", "DELETE") and entry["path"] != api_versions.TOKEN_PATH
         ]
+        foreign = api_versions.foreign_requests(journal, version)
     finally:
         for sim in simulators:
             sim.stop()
         copy.unlink()
-    return completed, requests_seen, writes
+    return completed, requests_seen, writes, foreign
 
 
 def main():
     failures = []
-    for target, path in playbooks():
-        completed, requests_seen, writes = replay(target, path)
-        label = "%s/%s" % (target.name, path.name)
-        print("%-45s exit %d, %4d API requests, %d writes" % (label, completed.returncode, requests_seen, len(writes)))
-        if writes:
-            failures.append("%s wrote in check mode: %s" % (label, writes))
-        if requests_seen == 0 and "bad_input" not in path.name:
-            failures.append("%s made no API request at all: the replay proved nothing\n%s" % (label, completed.stdout[-2000:]))
+    for version in api_versions.chosen():
+        for target, path in playbooks():
+            failures += check(target, path, version)
     if failures:
         sys.exit("\n".join(failures))
     print("check-mode replay: no playbook wrote anything")
+
+
+def check(target, path, version):
+    """What went wrong in the replay of one playbook on one API version."""
+    failures = []
+    completed, requests_seen, writes, foreign = replay(target, path, version)
+    label = "%s %s/%s" % (version, target.name, path.name)
+    print("%-48s exit %d, %4d API requests, %d writes" % (label, completed.returncode, requests_seen, len(writes)), flush=True)
+    if writes:
+        failures.append("%s wrote in check mode: %s" % (label, writes))
+    if foreign:
+        failures.append("%s sent requests off the %s paths: %s" % (label, version, sorted(set(foreign))[:5]))
+    if requests_seen == 0 and "bad_input" not in path.name:
+        failures.append("%s made no API request at all: the replay proved nothing\n%s" % (label, completed.stdout[-2000:]))
+    return failures
 
 
 if __name__ == "__main__":

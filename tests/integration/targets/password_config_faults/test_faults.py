@@ -1,9 +1,11 @@
 """Fault matrix and secrets: the password_config role against simulators that fail on purpose.
 
-Each case starts a fresh local ISC simulator, injects faults through its in-process API, runs the
-role with ansible-playbook at -vvvv with --diff, and checks:
+Each case runs once per API version (setup_isc/api_versions.py): it starts a fresh local ISC
+simulator, injects faults on that version's paths through its in-process API, runs the role with
+ansible-playbook at -vvvv with --diff and SAIL_API_VERSION, and checks:
 
 - the end state: exactly the desired objects, no duplicates, and a check-mode run finds no drift;
+- every request went to that version's paths;
 - the time: bounded (generous bounds; speed itself is measured by `make bench`);
 - secrets: the client secret and every token the simulator issued appear nowhere, not in the
   output at -vvvv (normal, check and diff runs, success and failure), not in the reports, not in
@@ -13,6 +15,7 @@ role with ansible-playbook at -vvvv with --diff, and checks:
 import json
 import os
 import subprocess
+import sys
 import time
 from collections import namedtuple
 from pathlib import Path
@@ -22,12 +25,14 @@ import requests
 from isc_simulator import Simulator, load_seed
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "setup_isc"))
+import api_versions  # noqa: E402  (setup_isc/api_versions.py: the versions to run, their paths)
+
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 
 SECRET = "canary-secret-4c9f0e7a"  # recognisable, so that a leak anywhere is found
 READONLY = ("readonly-api-client", "canary-readonly-secret-b31d")
-POLICIES_PATH = "/v3/password-policies"
-GROUPS_PATH = "/v3/password-sync-groups"
+ROOTS = {"v3": "/v3/%s", "v1": "/%s/v1"}  # where a service's requests go in each version
 Run = namedtuple("Run", "rc output seconds report markdown")
 
 
@@ -59,9 +64,11 @@ SEED, DESIRED = make_tenant(20, 10)
 class Harness:
     """Runs the role against one simulator and keeps everything it printed or wrote."""
 
-    def __init__(self, sim, workdir):
+    def __init__(self, sim, workdir, version):
         self.sim = sim
         self.workdir = workdir
+        self.version = version
+        self.policies_path, self.groups_path, self.sources_path = (ROOTS[version] % name for name in ("password-policies", "password-sync-groups", "sources"))
         self.texts = []  # every output and report, checked for secrets at the end
         self.runs = 0
 
@@ -70,7 +77,7 @@ class Harness:
         tenant_file = self.workdir / ("tenant-%d.json" % self.runs)
         tenant_file.write_text(json.dumps(dict(desired or DESIRED, **role_vars)), encoding="utf-8")
         report_dir = self.workdir / ("report-%d" % self.runs)
-        run_env = dict(os.environ, SAIL_BASE_URL=self.sim.base_url, SAIL_CLIENT_ID=self.sim.client_id, SAIL_CLIENT_SECRET=SECRET)
+        run_env = dict(os.environ, SAIL_BASE_URL=self.sim.base_url, SAIL_CLIENT_ID=self.sim.client_id, SAIL_CLIENT_SECRET=SECRET, SAIL_API_VERSION=self.version)
         run_env.pop("SAIL_ACCESS_TOKEN", None)
         for name in drop_env:
             run_env.pop(name, None)
@@ -122,15 +129,24 @@ class Harness:
             for secret in [SECRET, READONLY[1]] + self.sim.issued_tokens():
                 assert secret not in text, "a secret or token leaked: %s..." % secret[:12]
 
+    def assert_on_its_version(self):
+        assert not api_versions.foreign_requests(self.sim.journal()["requests"], self.version)
+
+
+@pytest.fixture(params=api_versions.chosen())
+def version(request):
+    return request.param
+
 
 @pytest.fixture
-def harness(tmp_path):
+def harness(tmp_path, version):
     sim = Simulator(port=0, seed=SEED, client_secret=SECRET, rate_limit_enabled=False, quirks=True).start()
     sim.add_client(*READONLY, user_context=False)
     try:
-        checked = Harness(sim, tmp_path)
+        checked = Harness(sim, tmp_path, version)
         yield checked
         checked.assert_no_secrets()
+        checked.assert_on_its_version()
     finally:
         sim.stop()
 
@@ -146,20 +162,20 @@ def changed(desired, count, field="min_length", step=1):
 def test_429_bursts_on_reads_and_writes_are_waited_out(harness):
     harness.sim.add_faults(
         [
-            dict(method="GET", path=POLICIES_PATH, status=429, headers={"Retry-After": "1"}, times=2),
-            dict(method="POST", path=POLICIES_PATH, status=429, headers={"Retry-After": "1"}, times=3),
-            dict(method="POST", path=GROUPS_PATH, status=429, headers={"Retry-After": "1"}, times=2),
+            dict(method="GET", path=harness.policies_path, status=429, headers={"Retry-After": "1"}, times=2),
+            dict(method="POST", path=harness.policies_path, status=429, headers={"Retry-After": "1"}, times=3),
+            dict(method="POST", path=harness.groups_path, status=429, headers={"Retry-After": "1"}, times=2),
         ]
     )
     run = harness.role()
     assert run.rc == 0, run.output[-3000:]
-    assert harness.statuses("POST", POLICIES_PATH).count(429) == 3
+    assert harness.statuses("POST", harness.policies_path).count(429) == 3
     assert run.seconds < 180
     harness.assert_converged()
 
 
 def test_429_beyond_the_wait_limit_is_a_clear_error_and_writes_nothing(harness):
-    harness.sim.add_fault(method="GET", path=POLICIES_PATH, status=429, headers={"Retry-After": "1"}, times=50)
+    harness.sim.add_fault(method="GET", path=harness.policies_path, status=429, headers={"Retry-After": "1"}, times=50)
     run = harness.role(None, "-e", "password_config_max_rate_limit_wait=2")
     assert run.rc != 0
     assert "Still rate limited after waiting 2 s in total (max_rate_limit_wait=2.0)" in run.output
@@ -173,23 +189,25 @@ def test_502_503_504_on_reads_updates_and_deletes_are_retried(harness):
     desired = changed(DESIRED, 5)
     harness.sim.add_faults(
         [
-            dict(method="GET", path=GROUPS_PATH, status=502, times=1),
-            dict(method="GET", path="/v3/sources", status=504, times=1),
-            dict(method="PUT", path=POLICIES_PATH + "/*", status=503, times=2),
-            dict(method="DELETE", path=POLICIES_PATH + "/*", status=504, times=1),
+            dict(method="GET", path=harness.groups_path, status=502, times=1),
+            dict(method="GET", path=harness.sources_path, status=504, times=1),
+            dict(method="PUT", path=harness.policies_path + "/*", status=503, times=2),
+            dict(method="DELETE", path=harness.policies_path + "/*", status=504, times=1),
         ]
     )
     run = harness.role(desired, password_config_exclusive=True)
     assert run.rc == 0, run.output[-3000:]
     assert run.report["totals"]["updated"] == 5 and run.report["totals"]["deleted"] == 1
-    assert harness.statuses("DELETE", POLICIES_PATH) == [504, 204]
-    assert harness.statuses("PUT", POLICIES_PATH)[:3] == [503, 503, 200]
+    assert harness.statuses("DELETE", harness.policies_path) == [504, 204]
+    assert harness.statuses("PUT", harness.policies_path)[:3] == [503, 503, 200]
     harness.assert_converged(desired)
 
 
 @pytest.mark.parametrize("drop", ["after", "before"])
 def test_dropped_create_is_neither_lost_nor_duplicated(harness, drop):
-    harness.sim.add_faults([dict(method="POST", path=POLICIES_PATH, drop=drop, times=2), dict(method="POST", path=GROUPS_PATH, drop=drop, times=1)])
+    harness.sim.add_faults(
+        [dict(method="POST", path=harness.policies_path, drop=drop, times=2), dict(method="POST", path=harness.groups_path, drop=drop, times=1)]
+    )
     run = harness.role()
     assert run.rc == 0, run.output[-3000:]
     dropped = [entry for entry in harness.sim.journal()["requests"] if entry["dropped"] == drop]
@@ -249,15 +267,15 @@ def test_persistent_500_on_one_object_fails_it_keeps_the_others_and_a_rerun_fini
     assert harness.role().rc == 0
     desired = changed(DESIRED, 5)
     broken = [policy for policy in harness.sim.state()["policies"] if policy["name"] == "Fault policy 003"][0]
-    harness.sim.add_fault(method="PUT", path="%s/%s" % (POLICIES_PATH, broken["id"]), status=500, times=100)
+    harness.sim.add_fault(method="PUT", path="%s/%s" % (harness.policies_path, broken["id"]), status=500, times=100)
     run = harness.role(desired)
     assert run.rc != 0
     entries = dict((entry["name"], entry) for entry in run.report["objects"])
     assert entries["Fault policy 003"]["status"] == "failed"
-    assert "PUT %s/%s failed with HTTP 500" % (POLICIES_PATH, broken["id"]) in entries["Fault policy 003"]["error"]
+    assert "PUT %s/%s failed with HTTP 500" % (harness.policies_path, broken["id"]) in entries["Fault policy 003"]["error"]
     assert "trackingId" in entries["Fault policy 003"]["error"]
     assert [entries["Fault policy %03d" % number]["status"] for number in (1, 2, 4, 5)] == ["updated"] * 4
-    assert harness.statuses("PUT", "%s/%s" % (POLICIES_PATH, broken["id"])) == [500] * 5  # bounded retries
+    assert harness.statuses("PUT", "%s/%s" % (harness.policies_path, broken["id"])) == [500] * 5  # bounded retries
     harness.sim.clear_faults()
     rerun = harness.role(desired)
     assert rerun.rc == 0, rerun.output[-3000:]
@@ -266,7 +284,7 @@ def test_persistent_500_on_one_object_fails_it_keeps_the_others_and_a_rerun_fini
 
 
 def test_a_server_slower_than_the_timeout_gives_a_timeout_error_in_bounded_time(harness):
-    harness.sim.add_fault(method="GET", path=POLICIES_PATH, delay=3, times=10)
+    harness.sim.add_fault(method="GET", path=harness.policies_path, delay=3, times=10)
     run = harness.role(None, "-e", "password_config_timeout=1")
     assert run.rc != 0
     assert "no response within timeout=1.0 seconds; gave up after 5 attempts" in run.output
@@ -274,15 +292,16 @@ def test_a_server_slower_than_the_timeout_gives_a_timeout_error_in_bounded_time(
     assert run.seconds < 60
 
 
-def test_the_real_rate_limit_with_150_objects(tmp_path):
+def test_the_real_rate_limit_with_150_objects(tmp_path, version):
     seed, desired = make_tenant(100, 50)
     sim = Simulator(port=0, seed=seed, client_secret=SECRET, rate_limit=100, rate_window=10, quirks=True).start()
     try:
-        harness = Harness(sim, tmp_path)
+        harness = Harness(sim, tmp_path, version)
         run = harness.role(desired)
         assert run.rc == 0, run.output[-3000:]
         assert run.report["totals"]["created"] == 150
         harness.assert_converged(desired)
         harness.assert_no_secrets()
+        harness.assert_on_its_version()
     finally:
         sim.stop()

@@ -1,20 +1,53 @@
 #!/usr/bin/env bash
-# run.sh [--tenants N] COMMAND [ARG...]: run COMMAND where the integration tests run.
+# run.sh [--tenants N] [--once] COMMAND [ARG...]: run COMMAND where the integration tests run, once per
+# ISC API version (setup_isc/api_versions.py: ISC_TEST_API_VERSIONS, default "v3 v1").
 # - By default: against fresh local ISC simulators (one, or N with --tenants), started and stopped
-#   around it by with-isc-simulator (the isc-simulator package, installed in the test environment).
+#   around each run by with-isc-simulator (the isc-simulator package, installed in the test environment).
+#   Each run gets SAIL_API_VERSION (what every module, the role and the lookup fall back to) and
+#   ISC_TEST_API_VERSION (what the test playbooks assert with); afterwards the simulators' journals
+#   must show API requests on that version's paths only.
 # - Under `make test-live` (tests/integration/integration_config.yml present): against the live
 #   tenant it names, with a unique name prefix, cleaning up every prefixed object afterwards.
+# - --once: one run, with no version set, as a user runs it (the demo, which picks v1 for one step itself).
 set -eu
 collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/sailpoint_community/isc"
+setup_isc="$(cd "$(dirname "$0")" && pwd)"
 tenants=1
-if [ "${1:-}" = "--tenants" ]; then
-  tenants=$2
-  shift 2
-fi
+once=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tenants) tenants=$2; shift 2 ;;
+    --once) once=yes; shift ;;
+    *) break ;;
+  esac
+done
 export ISC_RUN_READY=1
-if [ -f ../../integration_config.yml ]; then
-  exec python "${collection}/tools/live/with_live_tenant.py" ../../integration_config.yml -- "$@"
+
+# One run of COMMAND; its environment says which version, if any.
+run_once() {
+  if [ -f ../../integration_config.yml ]; then
+    python "${collection}/tools/live/with_live_tenant.py" ../../integration_config.yml -- "$@"
+    return
+  fi
+  # --quirks: the paging quirks of real tenants (400 at the end, short pages, no X-Total-Count) are on,
+  # so that every test proves the collection against them.
+  python -m isc_simulator.with_simulator --quirks --tenants "${tenants}" -- "$@"
+}
+
+if [ -n "${once}" ]; then
+  run_once "$@"
+  exit
 fi
-# --quirks: the paging quirks of real tenants (400 at the end, short pages, no X-Total-Count) are on,
-# so that every test proves the collection against them.
-exec python -m isc_simulator.with_simulator --quirks --tenants "${tenants}" -- "$@"
+versions=$(python "${setup_isc}/api_versions.py" list)  # fails here, not in the loop, on an unknown version
+for version in ${versions}; do
+  echo "=== setup_isc/run.sh: API ${version}: $*"
+  started=${SECONDS}
+  if [ -f ../../integration_config.yml ]; then  # a live tenant has no journal to check
+    SAIL_API_VERSION=${version} ISC_TEST_API_VERSION=${version} run_once "$@"
+  else
+    # shellcheck disable=SC2016  # expanded by the inner bash, inside the simulators' run
+    SAIL_API_VERSION=${version} ISC_TEST_API_VERSION=${version} run_once \
+      bash -c '"$@" && python "$0" check "${ISC_TEST_API_VERSION}"' "${setup_isc}/api_versions.py" "$@"
+  fi
+  echo "=== setup_isc/run.sh: API ${version} passed in $((SECONDS - started)) s: $*"
+done

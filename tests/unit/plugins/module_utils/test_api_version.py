@@ -4,6 +4,9 @@ The client and resource tests run once per api_version against the in-process si
 serves both families over one tenant state.
 """
 
+import threading
+import time
+
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
@@ -108,6 +111,38 @@ def test_client_warns_once_per_run_only_when_isc_marks_the_response_deprecated(s
         assert "2029-03-01" in client.warnings[0] and "api_version: v1" in client.warnings[0]
     else:
         assert client.warnings == []
+
+
+def test_concurrent_deprecated_responses_of_one_run_still_warn_once(simulator, monkeypatch):
+    """Requests of one run from several threads (the engine's): one warning, not one per thread that saw the mark.
+
+    The warning text is made slowly here, so that every thread has its deprecated response in hand
+    before any of them records the warning: a check-then-set without a lock warns once per thread.
+    """
+    simulator.configure(v3_deprecated=True)
+    client = make_client(simulator, "v3")
+    client.auth.header()  # one token first: the threads test the warning, not the token fetch
+    slow_warning = api.deprecation_warning
+
+    def deprecation_warning(*args):
+        time.sleep(0.2)
+        return slow_warning(*args)
+
+    monkeypatch.setattr(api, "deprecation_warning", deprecation_warning)
+    start = threading.Barrier(6)
+
+    def read():
+        start.wait(timeout=10)
+        client.get("/v3/sources", {"limit": 1})
+
+    threads = [threading.Thread(target=read) for _thread in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    deprecated = [entry for entry in simulator.journal()["requests"] if entry["path"] == "/v3/sources"]
+    assert len(deprecated) == 6 and all(entry["status"] == 200 for entry in deprecated)
+    assert len(client.warnings) == 1, client.warnings
 
 
 # ----- client and resources, on both versions ---------------------------------------------------------------------
