@@ -89,4 +89,3 @@ SYNC_GROUP = Kind(
 )
 
 KINDS = dict((kind.name, kind) for kind in (POLICY, SYNC_GROUP))
-

@@ -104,8 +104,8 @@ class InMemoryCollection:
                 continue
             known = getattr(self.tenant, target).objects
             value = body.get(field.api)
-            if isinstance(value, list):
-                unknown += [ref for ref in value if ref not in known]
+            if field.kind == "set":
+                unknown += [ref for ref in value or [] if ref not in known]
             elif value not in known:
                 unknown.append("%s %s" % (REFERENCE_NOUNS[target], value))
         if unknown:

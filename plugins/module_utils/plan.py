@@ -236,7 +236,9 @@ def in_memory(tenant):
     return InMemoryTenant(
         policies=[dict(kinds.POLICY.api_object(item), defaultPolicy=item.get("default_policy")) for item in tenant.get("policies") or []],
         sync_groups=[kinds.SYNC_GROUP.api_object(item) for item in tenant.get("sync_groups") or []],
-        sources=[{"id": item["id"], "name": item["name"], "type": item.get("type"), "features": item.get("features") or []} for item in tenant.get("sources") or []],
+        sources=[
+            {"id": item["id"], "name": item["name"], "type": item.get("type"), "features": item.get("features") or []} for item in tenant.get("sources") or []
+        ],
     )
 
 

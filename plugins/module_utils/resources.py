@@ -238,4 +238,3 @@ def as_tenant(tenant_or_client):
 def filter_literal(value):
     """A string literal for ISC's filter language: double quotes, with \\ and \" escaped."""
     return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
-

@@ -76,7 +76,7 @@ class SyncGroupReconciler(Reconciler):
     def _policy_id(self, name):
         policies = self.policies.list()
         self.policy_names.update((policy["id"], policy["name"]) for policy in policies)
-        policy = one_by_name(policies, name, "password policy", option="password_policy", id_option="password_policy_id")
+        policy = one_by_name(policies, name, kinds.POLICY.noun, option="password_policy", id_option="password_policy_id")
         if policy is None and self.check_mode:
             # An earlier task of the same play may create it: check mode cannot know, so it predicts
             # with the name alone (the policy has no id yet) and says so; a real run still refuses.
@@ -87,7 +87,7 @@ class SyncGroupReconciler(Reconciler):
             self.policy_names[None] = name
             return None
         if policy is None:
-            raise UnknownNameError("password_policy", "password policy", [name], [item.get("name") for item in policies])
+            raise UnknownNameError("password_policy", kinds.POLICY.noun, [name], [item.get("name") for item in policies])
         return policy["id"]
 
     def check(self, desired, wanted, current, resolved):

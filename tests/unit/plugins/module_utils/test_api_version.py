@@ -157,4 +157,3 @@ def test_an_object_made_on_one_version_is_the_same_on_the_other(simulator):
     made = PasswordPolicies(make_client(simulator, "v3")).create({"name": "Across"})
     read = PasswordPolicies(make_client(simulator, "v1")).get(made["id"])
     assert read == made
-

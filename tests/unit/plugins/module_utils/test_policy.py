@@ -3,8 +3,8 @@
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import FIELDS, PolicyReconciler, module_options
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import FIELDS, PolicyReconciler, module_options
 
 DEFAULT = {
     "id": "d" * 32,
