@@ -24,7 +24,12 @@ REFERENCE_NOUNS = {kinds.POLICY.tenant_attr: kinds.POLICY.noun, "sources": "sour
 
 
 def _copy(obj):
-    """A copy that shares no list with the stored object (values are otherwise immutable)."""
+    """A copy that shares no list with ``obj``: what comes in is stored this way.
+
+    What goes out (list, get) is a plain ``dict(obj)``, whose lists are the stored ones: the tenant
+    never changes a stored list in place (it replaces it), and callers treat objects as read-only,
+    as the reconcilers do. Copying every list on every read made the plan quadratic in the tenant.
+    """
     return dict((key, list(value) if isinstance(value, list) else value) for key, value in obj.items())
 
 
@@ -62,12 +67,12 @@ class InMemoryCollection:
 
     def list(self):
         self.tenant.calls.append((self.kind.service, "list"))
-        return [_copy(obj) for obj in self.objects.values()]
+        return [dict(obj) for obj in self.objects.values()]
 
     def get(self, object_id):
         self.tenant.calls.append((self.kind.service, "get"))
         found = self.objects.get(object_id)
-        return _copy(found) if found is not None else None
+        return dict(found) if found is not None else None
 
     def find_by_name(self, name, items=None):
         return [item for item in (self.list() if items is None else items) if item.get("name") == name]
@@ -77,13 +82,13 @@ class InMemoryCollection:
         object_id = self.tenant.new_id(self.kind)
         self.objects[object_id] = dict(_copy(body), id=object_id)
         self._record("create", object_id, body)
-        return _copy(self.objects[object_id])
+        return dict(self.objects[object_id])
 
     def update(self, object_id, body):
         self._check_references("PUT", "%s/%s" % (self.path, object_id), body)
         self.objects[object_id] = dict(_copy(body), id=object_id)
         self._record("update", object_id, body)
-        return _copy(self.objects[object_id])
+        return dict(self.objects[object_id])
 
     def delete(self, object_id):
         """Delete; an unknown id is already gone (as resources.Collection takes ISC's 404)."""
@@ -139,10 +144,10 @@ class InMemorySources:
 
     def list(self):
         self.tenant.calls.append((self.service, "list"))
-        return [_copy(source) for source in self.objects.values()]
+        return [dict(source) for source in self.objects.values()]
 
     def find(self, field, values):
         """Sources whose ``field`` (name or id) is one of ``values``."""
         self.tenant.calls.append((self.service, "find"))
         wanted = set(values)
-        return [_copy(source) for source in self.objects.values() if source.get(field) in wanted]
+        return [dict(source) for source in self.objects.values() if source.get(field) in wanted]

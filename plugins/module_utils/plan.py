@@ -90,7 +90,9 @@ def validate_items(kind, items):
         if not isinstance(item, Mapping):
             errors.append(_error(kind, {}, "must be a dict of options, got %s" % type(item).__name__, index))
             continue
-        result = validator.validate(dict(item))
+        # The validator deep-copies what it is given: lists are handed over as plain lists, since
+        # deep-copying one of Ansible's lazy lists copies its whole templating context (seconds each).
+        result = validator.validate(dict((key, list(value) if isinstance(value, list) else value) for key, value in item.items()))
         if result.error_messages:
             problems = [_option_problem(error, result.unsupported_parameters, options) for error in result.errors.errors]
             errors.append(_error(kind, item, "; ".join(problems), index))
