@@ -141,13 +141,23 @@ class InMemorySources:
     def __init__(self, tenant, sources=()):
         self.tenant = tenant
         self.objects = dict((source["id"], _copy(source)) for source in sources)
+        self._by_name = None  # name -> sources, built on the first lookup by name
 
     def list(self):
         self.tenant.calls.append((self.service, "list"))
         return [dict(source) for source in self.objects.values()]
 
     def find(self, field, values):
-        """Sources whose ``field`` (name or id) is one of ``values``."""
+        """Sources whose ``field`` (name or id) is one of ``values``: looked up, not scanned (sources never change here)."""
         self.tenant.calls.append((self.service, "find"))
-        wanted = set(values)
-        return [dict(source) for source in self.objects.values() if source.get(field) in wanted]
+        if self._by_name is None:
+            self._by_name = {}
+            for source in self.objects.values():
+                self._by_name.setdefault(source.get("name"), []).append(source)
+        if field == "id":
+            found = [self.objects[value] for value in set(values) if value in self.objects]
+        elif field == "name":
+            found = [source for value in set(values) for source in self._by_name.get(value, ())]
+        else:
+            found = [source for source in self.objects.values() if source.get(field) in set(values)]
+        return [dict(source) for source in found]
