@@ -50,7 +50,8 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: the pass of phase 3 that placed
     the step (1 for the others). ``writes``: what the module would send, in order: {"op" (create,
     update or delete), "kind", "id" (for a create, the in-memory tenant's placeholder), "body" (the
-    V3 API body; None for a delete)}.
+    V3 API body; None for a delete)}. An update's body is the object as ``tenant`` holds it (its
+    fields and id; not ISC's read-only ones, such as dateCreated) with the step's values over it.
     """
     planner = _Planner(tenant)
     policy_items = planner.valid(POLICY, policies)
