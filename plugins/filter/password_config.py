@@ -15,11 +15,10 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils import pla
 
 
 def plain(value):
-    """A plain copy of Ansible's data: dicts, lists, str, numbers.
+    """A plain copy of Ansible's data: dicts, lists, str, numbers, for the report and the export.
 
     ansible-core 2.19 hands filters lazy, tagged containers whose every access goes back through
-    templating; the planner reads the tenant thousands of times, so it works on a plain copy
-    (measured: 105 s instead of 0.1 s for 45 objects).
+    templating. The plan needs no copy: it reads the tenant once, into its in-memory collections.
     """
     if isinstance(value, Mapping):
         return dict((str(key), plain(item)) for key, item in value.items())
@@ -34,11 +33,11 @@ def plain(value):
 def password_config_plan(tenant, policies=None, sync_groups=None, exclusive=False):
     if not isinstance(tenant, Mapping):
         raise AnsibleFilterError("password_config_plan expects the tenant as a dict of policies, sync_groups, sources")
-    return plan.plan(plain(tenant), plain(policies or []), plain(sync_groups or []), exclusive=bool(exclusive))
+    return plan.plan(tenant, policies or [], sync_groups or [], exclusive=bool(exclusive))
 
 
 def password_config_input_errors(policies, sync_groups=None):
-    return plan.input_errors(plain(policies or []), plain(sync_groups or []))
+    return plan.input_errors(policies or [], sync_groups or [])
 
 
 def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None, settings=None):

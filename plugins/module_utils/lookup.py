@@ -124,6 +124,10 @@ class SourceDirectory:
         for source in sources:
             self.by_id[source["id"]] = source
 
+    def known_names(self):
+        """{id: name} of every source seen so far."""
+        return dict((source_id, source["name"]) for source_id, source in self.by_id.items())
+
     def names(self, ids):
         """Names for ``ids`` when every one is known without a request, else None."""
         if ids is None or any(source_id not in self.by_id for source_id in ids):

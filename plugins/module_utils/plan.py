@@ -1,9 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) sailpoint_community.isc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The password_config role's plan: its whole run, replayed against a snapshot of the tenant.
+"""The password_config role's plan: its whole run, replayed on the tenant held in memory.
 
-The replay uses the modules' own reconcilers on an in-memory copy of the tenant, in the order
+The replay runs the modules' own reconcilers over an in-memory tenant (memory.py), in the order
 the role applies changes, so that every step sees the steps before it:
 
 1. sync groups to delete (their sources are then free, and ISC assigns their policy to them),
@@ -12,24 +12,26 @@ the role applies changes, so that every step sees the steps before it:
    before the group that takes it (found by retrying until nothing moves),
 4. policies to delete.
 
-What comes out: one step per object (what the module will do, with its diff and the arguments
-to call it with) and every error, all found before anything is written.
+What comes out: one step per object (what the module will do, with its diff, the arguments to
+call it with and the writes it made on the in-memory tenant) and every error, all found before
+anything is written.
 """
 
 import copy
 import difflib
+import itertools
 from collections.abc import Mapping
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.errors import UnsupportedError
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds, policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
 
-POLICY = "password_policy"
-SYNC_GROUP = "password_sync_group"
+POLICY = kinds.POLICY.name
+SYNC_GROUP = kinds.SYNC_GROUP.name
 KINDS = {
     POLICY: (policy.PolicyReconciler, policy.module_options),
     SYNC_GROUP: (sync_group.SyncGroupReconciler, sync_group.module_options),
@@ -44,8 +46,12 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
     Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
-    "action" (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"};
-    a warning: {"kind", "name", "msg"}.
+    "round", "action" (create, update, delete or none), "diff", "args", "writes"}; an error: {"kind",
+    "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: the pass of phase 3 that placed
+    the step (1 for the others). ``writes``: what the module would send, in order: {"op" (create,
+    update or delete), "kind", "id" (for a create, the in-memory tenant's placeholder), "body" (the
+    V3 API body; None for a delete)}. An update's body is the object as ``tenant`` holds it (its
+    fields and id; not ISC's read-only ones, such as dateCreated) with the step's values over it.
     """
     planner = _Planner(tenant)
     policy_items = planner.valid(POLICY, policies)
@@ -85,7 +91,9 @@ def validate_items(kind, items):
         if not isinstance(item, Mapping):
             errors.append(_error(kind, {}, "must be a dict of options, got %s" % type(item).__name__, index))
             continue
-        result = validator.validate(dict(item))
+        # The validator deep-copies what it is given: lists are handed over as plain lists, since
+        # deep-copying one of Ansible's lazy lists copies its whole templating context (seconds each).
+        result = validator.validate(dict((key, list(value) if isinstance(value, list) else value) for key, value in item.items()))
         if result.error_messages:
             problems = [_option_problem(error, result.unsupported_parameters, options) for error in result.errors.errors]
             errors.append(_error(kind, item, "; ".join(problems), index))
@@ -101,7 +109,7 @@ def _with_state(item):
 class _Planner:
     def __init__(self, tenant):
         self.tenant = tenant
-        self.client = SnapshotClient.from_info(tenant.get("policies") or [], tenant.get("sync_groups") or [], tenant.get("sources") or [])
+        self.memory = in_memory(tenant)
         self.source_ids = {}
         for source in tenant.get("sources") or []:
             self.source_ids.setdefault(source["name"], []).append(source["id"])
@@ -135,11 +143,13 @@ class _Planner:
                         "kind": POLICY,
                         "name": obj["name"],
                         "phase": 0,  # no task of the role applies it: it is only reported
+                        "round": 1,
                         "action": "none",
                         "exclusive": False,
                         "kept": "the org's default policy: never deleted (password_config_exclusive)",
                         "diff": {"before": {}, "after": {}},
                         "args": {"id": obj["id"], "name": obj["name"], "state": "present"},
+                        "writes": [],
                     }
                 )
 
@@ -169,11 +179,13 @@ class _Planner:
     def replay_in_workable_order(self, kind, phase, items):
         """Replay, deferring a group whose source another group still holds until that group lets go."""
         pending = items
+        rounds = itertools.count(1)
         while pending:
             deferred = []
+            number = next(rounds)
             for item in pending:
                 try:
-                    self.steps.append(self.replay(kind, phase, item))
+                    self.steps.append(self.replay(kind, phase, item, number))
                 except sync_group.SourceTakenError as error:
                     deferred.append((item, error))
                 except IscError as error:
@@ -183,11 +195,12 @@ class _Planner:
                 return
             pending = [item for item, _error_ in deferred]
 
-    def replay(self, kind, phase, item):
+    def replay(self, kind, phase, item, number=1):
         reconciler_class, module_options = KINDS[kind]
         params = dict.fromkeys(module_options())
         params.update((key, value) for key, value in item.items() if key in params)
-        reconciler = reconciler_class(self.client)
+        reconciler = reconciler_class(self.memory)
+        first_write = len(self.memory.writes)
         found = reconciler.find(params)
         if params["state"] == "absent":
             result = reconciler.ensure_absent(found)
@@ -198,10 +211,12 @@ class _Planner:
             "kind": kind,
             "name": item.get("name") or (found or {}).get("name"),
             "phase": phase,
+            "round": number,
             "action": _action(result),
             "exclusive": bool(item.get("exclusive")),
             "diff": result["diff"],
             "args": self.module_args(kind, params, found),
+            "writes": self.memory.writes[first_write:],
         }
 
     def module_args(self, kind, params, found):
@@ -219,6 +234,17 @@ class _Planner:
         return copy.deepcopy(args)
 
 
+def in_memory(tenant):
+    """The in-memory tenant of a tenant as the _info modules return it (their option-shaped items)."""
+    return InMemoryTenant(
+        policies=[dict(kinds.POLICY.api_object(item), defaultPolicy=item.get("default_policy")) for item in tenant.get("policies") or []],
+        sync_groups=[kinds.SYNC_GROUP.api_object(item) for item in tenant.get("sync_groups") or []],
+        sources=[
+            {"id": item["id"], "name": item["name"], "type": item.get("type"), "features": item.get("features") or []} for item in tenant.get("sources") or []
+        ],
+    )
+
+
 def _action(result):
     if not result["changed"]:
         return "none"
@@ -230,7 +256,7 @@ def _action(result):
 
 
 def _noun(kind):
-    return "password policy" if kind == POLICY else "password sync group"
+    return kinds.KINDS[kind].noun
 
 
 def _error(kind, item, msg, index=None):

@@ -3,41 +3,15 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Password policies: their fields, their rules, and how to reconcile one."""
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, PasswordSyncGroups, Sources, is_idn_source
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import is_idn_source
 
-F = st.Field
-# Every writable field of PasswordPolicyV3Dto; defaults are ISC's for a field left out.
-FIELDS = (
-    F("name", "name", "str", None),
-    F("description", "description", "str", None),
-    F("min_length", "minLength", "int", 0),
-    F("max_length", "maxLength", "int", 0),
-    F("min_alpha", "minAlpha", "int", 0),
-    F("min_upper", "minUpper", "int", 0),
-    F("min_lower", "minLower", "int", 0),
-    F("min_numeric", "minNumeric", "int", 0),
-    F("min_special", "minSpecial", "int", 0),
-    F("min_character_types", "minCharacterTypes", "int", -1),
-    F("max_repeated_chars", "maxRepeatedChars", "int", -1),
-    F("account_id_min_word_length", "accountIdMinWordLength", "int", -1),
-    F("account_name_min_word_length", "accountNameMinWordLength", "int", -1),
-    F("use_account_attributes", "useAccountAttributes", "bool", False),
-    F("use_identity_attributes", "useIdentityAttributes", "bool", False),
-    F("use_dictionary", "useDictionary", "bool", False),
-    F("validate_against_account_id", "validateAgainstAccountId", "bool", False),
-    F("validate_against_account_name", "validateAgainstAccountName", "bool", False),
-    F("expiration_enabled", "enablePasswdExpiration", "bool", False),
-    F("expiration_days", "passwordExpiration", "int", 90),
-    F("expiration_reminder_days", "firstExpirationReminder", "int", None),
-    F("require_strong_auth", "requireStrongAuthn", "bool", False),
-    F("require_strong_auth_off_network", "requireStrongAuthOffNetwork", "bool", False),
-    F("require_strong_auth_untrusted_geographies", "requireStrongAuthUntrustedGeographies", "bool", False),
-    F("source_ids", "sourceIds", "set", []),
-)
+# Every writable field of PasswordPolicyV3Dto, with ISC's defaults: kinds.POLICY says it once.
+FIELDS = kinds.POLICY.fields
 INT_OPTIONS = tuple(field.option for field in FIELDS if field.kind == "int")
 # -1 means "not enforced" for these; every other number must be 0 or more.
 NOT_ENFORCED_OPTIONS = ("min_character_types", "max_repeated_chars", "account_id_min_word_length", "account_name_min_word_length")
@@ -151,14 +125,11 @@ def check_policy_rules(desired, wanted, is_new=False):
 
 
 class PolicyReconciler(Reconciler):
-    fields = FIELDS
-    collection_class = PasswordPolicies
-    result_key = "password_policy"
+    kind = kinds.POLICY
 
-    def __init__(self, client, check_mode=False):
-        super().__init__(client, check_mode)
-        self.sources = SourceDirectory(Sources(client))
-        self._sources_by_name = False
+    def __init__(self, tenant, check_mode=False):
+        super().__init__(tenant, check_mode)
+        self.sources = SourceDirectory(self.tenant.sources)
 
     def find(self, params):
         """The policy the task means: the org's default one with ``default_policy: true``, else by id or name.
@@ -206,24 +177,23 @@ class PolicyReconciler(Reconciler):
             )
         return defaults[0]
 
-    def wanted(self, params, current):
-        wanted = super().wanted(params, current)
+    def resolve(self, params):
         if params.get("sources") is not None:
-            wanted["source_ids"] = self.sources.resolve(params["sources"])
-            self._sources_by_name = True
-        return wanted
+            return {"source_ids": self.sources.resolve(params["sources"])}
+        return {}
 
-    def check(self, desired, wanted, current):
+    def check(self, desired, wanted, current, resolved):
         check_policy_rules(desired, wanted, is_new=current is None)
 
-    def check_write(self, desired, wanted, current):
+    def check_write(self, desired, wanted, current, resolved):
         # Sources joining the policy must exist (ISC would refuse the write; check mode would not know);
         # with names they are known already. Names of sources leaving it are for the diff. One request.
         old_ids = current["source_ids"] if current is not None else []
         added = [source_id for source_id in desired["source_ids"] if source_id not in old_ids]
         removed = [source_id for source_id in old_ids if source_id not in desired["source_ids"]]
         guarded = removed if current is not None and current["default_policy"] else []
-        known = self.sources.fetch(added + (old_ids if self._sources_by_name else guarded))
+        by_name = "source_ids" in resolved
+        known = self.sources.fetch(added + (old_ids if by_name else guarded))
         unknown = sorted(set(added) - set(source["id"] for source in known))
         if unknown:
             raise ValidationError("source_ids: no source with id %s" % ", ".join(unknown), option="source_ids")
@@ -231,7 +201,7 @@ class PolicyReconciler(Reconciler):
         # What ISC does when it loses that policy is not documented: the collection never does it.
         leaving = [source for source in known if source["id"] in guarded and is_idn_source(source)]
         if leaving:
-            option = "sources" if self._sources_by_name else "source_ids"
+            option = "sources" if by_name else "source_ids"
             raise ValidationError(
                 "%s: this would remove the IdentityNow source %s from the org's default password policy %r. That source is "
                 "behind logins to ISC itself, ISC's source list hides it, and what ISC does when the default policy stops "
@@ -252,7 +222,7 @@ class PolicyReconciler(Reconciler):
                 "state=absent: %r is the org's default password policy, which ISC needs; it is never deleted (change its settings instead)" % current["name"],
                 option="state",
             )
-        users = [group for group in PasswordSyncGroups(self.client).list() if group.get("passwordPolicyId") == current["id"]]
+        users = [group for group in self.tenant.sync_groups.list() if group.get("passwordPolicyId") == current["id"]]
         if users:
             raise ValidationError(
                 "state=absent: password policy %r is still used by password sync group(s) %s; give "
@@ -277,11 +247,5 @@ class PolicyReconciler(Reconciler):
     def describe(self, state):
         return dict(state, sources=self.sources.names(state["source_ids"]))
 
-    def diff_view(self, state, options):
-        view = super().diff_view(state, options)
-        if self._sources_by_name and "source_ids" in view:
-            names = self.sources.names(view["source_ids"])
-            if names is not None:
-                del view["source_ids"]
-                view["sources"] = names
-        return view
+    def known_names(self, id_option):
+        return self.sources.known_names()

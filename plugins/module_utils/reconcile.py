@@ -10,6 +10,7 @@ The flow is the same for every kind of object, so it lives here once; ``policy.p
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import one_by_name
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import as_tenant
 
 READ_ONLY = ("id", "created", "modified")
 
@@ -18,33 +19,45 @@ class Reconciler:
     """Brings one object to the state a task asks for.
 
     Order of work, so that nothing is written before every rule has passed:
-    find the object → read the wanted values from the task → check them (``check``) →
-    compare → if something must change: rules that need more lookups (``check_write``) →
-    predict (check mode) or write.
+    find the object → resolve the names the task gave (``resolve``) → read the wanted values
+    (``wanted``) → check them (``check``) → compare → if something must change: rules that need
+    more lookups (``check_write``) → predict (check mode) or write.
+
+    It works on a tenant's collections (``tenant.policies``, ``.sync_groups``, ``.sources``): over
+    HTTP for the modules (an IscClient may be given for its HTTP tenant), in memory for the plan.
     """
 
-    fields = ()
-    collection_class = None
-    result_key = None
+    kind = None
 
-    def __init__(self, client, check_mode=False):
-        self.client = client
+    def __init__(self, tenant, check_mode=False):
+        self.tenant = as_tenant(tenant)
         self.check_mode = check_mode
-        self.collection = self.collection_class(client)
-        self.noun = self.collection.noun
+        self.collection = getattr(self.tenant, self.kind.tenant_attr)
+        self.fields = self.kind.fields
+        self.noun = self.kind.noun
+        self.result_key = self.kind.name
         self._items = None
         self.warnings = []  # returned with the result; Ansible shows them as warnings
 
     # Hooks a kind of object fills in -------------------------------------------------
 
-    def wanted(self, params, current):
-        """{option: value} of the fields the task manages: the options it set."""
-        return dict((field.option, params[field.option]) for field in self.fields if params.get(field.option) is not None)
+    def resolve(self, params):
+        """{id option: value} for the references the task gave by name (``sources`` → ``source_ids``).
 
-    def check(self, desired, wanted, current):
+        The one step that looks names up; the hooks after it get what it returns (``resolved``).
+        """
+        return {}
+
+    def wanted(self, params, current, resolved):
+        """{option: value} of the fields the task manages: the options it set, and the resolved names."""
+        wanted = dict((field.option, params[field.option]) for field in self.fields if params.get(field.option) is not None)
+        wanted.update(resolved)
+        return wanted
+
+    def check(self, desired, wanted, current, resolved):
         """Rules on the desired values alone; raise ValidationError."""
 
-    def check_write(self, desired, wanted, current):
+    def check_write(self, desired, wanted, current, resolved):
         """Rules that need more API lookups; run only when a write is about to happen."""
 
     def check_delete(self, current):
@@ -64,12 +77,16 @@ class Reconciler:
         """The state as returned to the user (a kind adds display names here)."""
         return dict(state)
 
-    def diff_view(self, state, options):
-        """The part of a state shown in a diff."""
-        return dict((option, state.get(option)) for option in options)
+    def known_names(self, id_option):
+        """{id: name} of the objects ``id_option`` references that this run has looked up."""
+        return {}
 
     def learn_names(self, states):
         """Fetch, in bulk, the display names that ``describe`` adds to these states."""
+
+    def display_names(self, resolved):
+        """{id option: {id: name}} for the references the task gave by name: the diff shows those by name."""
+        return dict((id_option, self.known_names(id_option)) for id_option, _name_option in self.kind.display if id_option in resolved)
 
     # The flow ------------------------------------------------------------------------
 
@@ -111,15 +128,16 @@ class Reconciler:
 
     def ensure_present(self, params, current_obj):
         current = self.state_of(current_obj) if current_obj else None
-        wanted = self.wanted(params, current)
+        resolved = self.resolve(params)
+        wanted = self.wanted(params, current, resolved)
         desired = st.apply(self.fields, current or self.new_state(), wanted)
-        self.check(desired, wanted, current)
+        self.check(desired, wanted, current, resolved)
         managed = [field.option for field in self.fields if field.option in wanted]
         if current is not None and not st.differences(current, desired, managed):
-            return self.result(False, current, self.diff(current, current, managed))
+            return self.result(False, current, self.diff(current, current, managed, self.display_names(resolved)))
 
-        self.check_write(desired, wanted, current)
-        diff = self.diff(current, desired, managed)
+        self.check_write(desired, wanted, current, resolved)
+        diff = self.diff(current, desired, managed, self.display_names(resolved))
         if self.check_mode:
             return self.result(True, desired, diff)
         body = st.to_api(self.fields, desired)
@@ -141,11 +159,32 @@ class Reconciler:
             self.collection.delete(current["id"])
         return self.result(True, None, diff)
 
-    def diff(self, before, after, options):
-        return {"before": self.diff_view(before, options) if before is not None else {}, "after": self.diff_view(after, options) if after is not None else {}}
+    def diff(self, before, after, options, names=None):
+        return {
+            "before": diff_view(self.kind, before, options, names) if before is not None else {},
+            "after": diff_view(self.kind, after, options, names) if after is not None else {},
+        }
 
     def result(self, changed, state, diff):
         result = {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
         if self.warnings:
             result["warnings"] = list(self.warnings)
         return result
+
+
+def diff_view(kind, state, options, names=None):
+    """The part of a state shown in a diff: ``options``, with the references in ``names``
+    ({id option: {id: name}}) shown by name when every id is named there."""
+    view = dict((option, state.get(option)) for option in options)
+    for id_option, name_option in kind.display:
+        known = (names or {}).get(id_option)
+        if known is None or id_option not in view:
+            continue
+        value = view[id_option]
+        if isinstance(value, list):
+            if all(ref in known for ref in value):
+                del view[id_option]
+                view[name_option] = sorted(known[ref] for ref in value)
+        elif value in known:
+            view[name_option] = known[view.pop(id_option)]
+    return view

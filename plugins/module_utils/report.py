@@ -5,19 +5,16 @@
 
 import datetime
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import POLICY
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds
 
 AUDIT_STATUS = {"create": "would create", "update": "would update", "delete": "would delete", "none": "in sync"}
 APPLY_STATUS = {"create": "created", "update": "updated", "delete": "deleted", "none": "in sync"}
 # Report sections, most urgent first.
 STATUS_ORDER = ("invalid", "failed", "not applied", "would create", "created", "would update", "updated", "would delete", "deleted", "in sync")
-LABELS = {
-    POLICY: "Password policy",
-    "password_sync_group": "Password sync group",
-    "password_org_config": "Org password settings",
-    "password_dictionary": "Password dictionary",
-}
+LABELS = dict(
+    [(kind.name, kind.label) for kind in kinds.KINDS.values()]
+    + [("password_org_config", "Org password settings"), ("password_dictionary", "Password dictionary")]
+)
 # The two tenant-wide settings of the role (one each per tenant): kind -> the name the report shows.
 SETTINGS = (("password_org_config", "org password settings"), ("password_dictionary", "password dictionary"))
 
@@ -46,7 +43,7 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
             else:
                 diff = result.get("diff") or diff
                 status = APPLY_STATUS[_result_action(result)]
-        entry = _entry(step["kind"], step["name"], status, names.display(diff), error, step.get("exclusive"))
+        entry = _entry(step["kind"], step["name"], status, names.display(step["kind"], diff), error, step.get("exclusive"))
         if step.get("kept"):
             entry["reason"] = step["kept"]
         objects.append(entry)
@@ -169,26 +166,30 @@ def _result_action(result):
 
 
 class _Names:
-    """Shows sources and policies by name in diffs whose modules were given ids."""
+    """Shows references (sources, the policy) by name in diffs whose modules were given ids."""
 
     def __init__(self, tenant, results):
-        self.sources = dict((item["id"], item["name"]) for item in tenant.get("sources") or [])
-        self.policies = dict((item["id"], item["name"]) for item in tenant.get("policies") or [])
+        # {tenant collection: {id: name}}, as the kinds' references name them.
+        self.by_target = {
+            "sources": dict((item["id"], item["name"]) for item in tenant.get("sources") or []),
+            kinds.POLICY.tenant_attr: dict((item["id"], item["name"]) for item in tenant.get("policies") or []),
+        }
         for result in results:
-            created = result.get("password_policy") or {}
+            created = result.get(kinds.POLICY.name) or {}
             if created.get("id"):
-                self.policies[created["id"]] = created["name"]
+                self.by_target[kinds.POLICY.tenant_attr][created["id"]] = created["name"]
 
-    def display(self, diff):
-        return {"before": self._side(diff.get("before") or {}), "after": self._side(diff.get("after") or {})}
+    def display(self, kind_name, diff):
+        kind = kinds.KINDS.get(kind_name)
+        return {"before": self._side(kind, diff.get("before") or {}), "after": self._side(kind, diff.get("after") or {})}
 
-    def _side(self, side):
+    def _side(self, kind, side):
+        shown_as = dict(kind.display) if kind else {}
         shown = {}
         for field, value in side.items():
-            if field == "source_ids" and value is not None:
-                shown["sources"] = sorted(self.sources.get(source_id, source_id) for source_id in value)
-            elif field == "password_policy_id" and value is not None:
-                shown["password_policy"] = self.policies.get(value, value)
+            if field in shown_as and value is not None:
+                names = self.by_target[kind.references[field]]
+                shown[shown_as[field]] = sorted(names.get(ref, ref) for ref in value) if isinstance(value, list) else names.get(value, value)
             else:
                 shown[field] = value
         return shown
@@ -273,21 +274,14 @@ def export(policies, sync_groups, org_config=None, dictionary=None):
 
     The org password settings and the dictionary are included when the tenant has them.
     """
-    settings = [field.option for field in policy.FIELDS if field.option != "source_ids"]
     exported_policies = []
     # The default policy first, by its flag (plus its current name): applied to another tenant, the export
     # manages that tenant's default policy, whatever it is called there.
     for item in sorted(policies, key=lambda item: (not item.get("default_policy"), item["name"])):
         entry = {"default_policy": True} if item.get("default_policy") else {}
-        entry.update((option, item[option]) for option in settings if item.get(option) is not None)
-        entry.update(_by_name_or_id(item, "sources", "source_ids"))
+        entry.update(_exported(kinds.POLICY, item))
         exported_policies.append(entry)
-    exported_groups = []
-    for item in sorted(sync_groups, key=lambda item: item["name"]):
-        entry = {"name": item["name"]}
-        entry.update(_by_name_or_id(item, "password_policy", "password_policy_id"))
-        entry.update(_by_name_or_id(item, "sources", "source_ids"))
-        exported_groups.append(entry)
+    exported_groups = [_exported(kinds.SYNC_GROUP, item) for item in sorted(sync_groups, key=lambda item: item["name"])]
     exported = {"password_config_policies": exported_policies, "password_config_sync_groups": exported_groups}
     if org_config:
         exported["password_config_org_config"] = dict(org_config)
@@ -296,8 +290,15 @@ def export(policies, sync_groups, org_config=None, dictionary=None):
     return exported
 
 
-def _by_name_or_id(item, name_key, id_key):
-    """Names when every reference still exists on the tenant, ids otherwise (so nothing is lost)."""
-    if item.get(name_key) is not None:
-        return {name_key: item[name_key]}
-    return {id_key: item[id_key]}
+def _exported(kind, item):
+    """An _info item's options in the kind's field order: references by name when every one still
+    exists on the tenant, by id otherwise (so nothing is lost); other fields when they have a value."""
+    shown_as = dict(kind.display)
+    entry = {}
+    for option in kind.options:
+        if option in shown_as:
+            name_option = shown_as[option]
+            entry.update({name_option: item[name_option]} if item.get(name_option) is not None else {option: item[option]})
+        elif item.get(option) is not None:
+            entry[option] = item[option]
+    return entry

@@ -5,10 +5,10 @@
 
 Each names its service; api_version.py gives its path, headers and wire format in the client's API version."""
 
-import re
 from urllib.parse import quote
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, NotFoundError, TransportError, UncertainWriteError, api_error
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import plural
@@ -102,13 +102,13 @@ class Collection(Resource):
 
 
 class PasswordPolicies(Collection):
-    service = "password-policies"
-    noun = "password policy"
+    service = kinds.POLICY.service
+    noun = kinds.POLICY.noun
 
 
 class PasswordSyncGroups(Collection):
-    service = "password-sync-groups"
-    noun = "password sync group"
+    service = kinds.SYNC_GROUP.service
+    noun = kinds.SYNC_GROUP.noun
 
 
 # The tenant's own IdentityNow source (behind ISC's own logins). GET /v3/sources leaves it out unless
@@ -215,18 +215,26 @@ class Sources(Resource):
         return found
 
 
+class Tenant:
+    """The collections of one tenant over HTTP: what the reconcilers work on.
+
+    memory.InMemoryTenant has the same attributes, over objects held in memory (the role's plan).
+    """
+
+    def __init__(self, client):
+        self.client = client
+        self.policies = PasswordPolicies(client)
+        self.sync_groups = PasswordSyncGroups(client)
+        self.sources = Sources(client)
+
+
+def as_tenant(tenant_or_client):
+    """A tenant as given, or the HTTP tenant of an IscClient."""
+    if getattr(tenant_or_client, "sync_groups", None) is not None:
+        return tenant_or_client
+    return Tenant(tenant_or_client)
+
+
 def filter_literal(value):
     """A string literal for ISC's filter language: double quotes, with \\ and \" escaped."""
     return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
-
-
-_IN_FILTER = re.compile(r"^(\w+) in \((.*)\)$")
-_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
-
-
-def parse_in_filter(expression):
-    """The inverse of the filters ``find()`` builds: ``field in ("a","b")`` → ("field", ["a", "b"])."""
-    match = _IN_FILTER.match(expression)
-    if not match:
-        raise ValueError("not a filter of the form: field in (...): %r" % expression)
-    return match.group(1), [re.sub(r"\\(.)", r"\1", value) for value in _LITERAL.findall(match.group(2))]

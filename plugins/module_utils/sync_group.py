@@ -3,19 +3,14 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Password sync groups: their fields, their rules, and how to reconcile one."""
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory, UnknownNameError, one_by_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import check_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, PasswordSyncGroups, Sources
 
-F = st.Field
-FIELDS = (
-    F("name", "name", "str", None),
-    F("password_policy_id", "passwordPolicyId", "str", None),
-    F("source_ids", "sourceIds", "set", []),
-)
+FIELDS = kinds.SYNC_GROUP.fields
 MIN_SOURCES = 2
 PASSWORD_FEATURE = "PASSWORD"
 
@@ -51,25 +46,24 @@ def module_options():
 
 
 class SyncGroupReconciler(Reconciler):
-    fields = FIELDS
-    collection_class = PasswordSyncGroups
-    result_key = "password_sync_group"
+    kind = kinds.SYNC_GROUP
 
-    def __init__(self, client, check_mode=False):
-        super().__init__(client, check_mode)
-        self.sources = SourceDirectory(Sources(client))
-        self.policies = PasswordPolicies(client)
+    def __init__(self, tenant, check_mode=False):
+        super().__init__(tenant, check_mode)
+        self.sources = SourceDirectory(self.tenant.sources)
+        self.policies = self.tenant.policies
         self.policy_names = {}  # id → name, for the policies this run has seen
-        self._by_name = set()  # options the task gave by name: the diff shows those by name
 
-    def wanted(self, params, current):
-        wanted = super().wanted(params, current)
+    def resolve(self, params):
+        resolved = {}
         if params.get("password_policy") is not None:
-            wanted["password_policy_id"] = self._policy_id(params["password_policy"])
-            self._by_name.add("password_policy_id")
+            resolved["password_policy_id"] = self._policy_id(params["password_policy"])
         if params.get("sources") is not None:
-            wanted["source_ids"] = self.sources.resolve(params["sources"])
-            self._by_name.add("source_ids")
+            resolved["source_ids"] = self.sources.resolve(params["sources"])
+        return resolved
+
+    def wanted(self, params, current, resolved):
+        wanted = super().wanted(params, current, resolved)
         if current is None:
             if "password_policy_id" not in wanted:
                 raise ValidationError(
@@ -82,7 +76,7 @@ class SyncGroupReconciler(Reconciler):
     def _policy_id(self, name):
         policies = self.policies.list()
         self.policy_names.update((policy["id"], policy["name"]) for policy in policies)
-        policy = one_by_name(policies, name, "password policy", option="password_policy", id_option="password_policy_id")
+        policy = one_by_name(policies, name, kinds.POLICY.noun, option="password_policy", id_option="password_policy_id")
         if policy is None and self.check_mode:
             # An earlier task of the same play may create it: check mode cannot know, so it predicts
             # with the name alone (the policy has no id yet) and says so; a real run still refuses.
@@ -93,18 +87,18 @@ class SyncGroupReconciler(Reconciler):
             self.policy_names[None] = name
             return None
         if policy is None:
-            raise UnknownNameError("password_policy", "password policy", [name], [item.get("name") for item in policies])
+            raise UnknownNameError("password_policy", kinds.POLICY.noun, [name], [item.get("name") for item in policies])
         return policy["id"]
 
-    def check(self, desired, wanted, current):
+    def check(self, desired, wanted, current, resolved):
         check_name(desired["name"])
         if "source_ids" in wanted and len(desired["source_ids"]) < MIN_SOURCES:
             raise ValidationError(
-                "%s: a password sync group needs at least %d sources; got %d" % (self._source_option(), MIN_SOURCES, len(desired["source_ids"])),
-                option=self._source_option(),
+                "%s: a password sync group needs at least %d sources; got %d" % (source_option(resolved), MIN_SOURCES, len(desired["source_ids"])),
+                option=source_option(resolved),
             )
 
-    def check_write(self, desired, wanted, current):
+    def check_write(self, desired, wanted, current, resolved):
         """Rules that need the tenant's sources, policies and other groups: only before a write."""
         policy_id = desired["password_policy_id"]
         policy_changes = current is None or policy_id != current["password_policy_id"]
@@ -117,7 +111,7 @@ class SyncGroupReconciler(Reconciler):
 
         ids = desired["source_ids"]
         known = dict((source["id"], source) for source in self.sources.fetch(ids + (current or {}).get("source_ids", [])))
-        option = self._source_option()
+        option = source_option(resolved)
         unknown = [source_id for source_id in ids if source_id not in known]
         if unknown:
             raise ValidationError("%s: no source with id %s" % (option, ", ".join(unknown)), option=option)
@@ -146,9 +140,6 @@ class SyncGroupReconciler(Reconciler):
                 "%s: a source can be in one password sync group only, and %s; remove it from that group first" % (option, ", ".join(taken)), option=option
             )
 
-    def _source_option(self):
-        return "sources" if "source_ids" in self._by_name else "source_ids"
-
     def learn_names(self, states):
         self.policy_names.update((policy["id"], policy["name"]) for policy in self.policies.list())
         self.sources.fetch(sorted(set(source_id for state in states for source_id in state["source_ids"])))
@@ -156,13 +147,10 @@ class SyncGroupReconciler(Reconciler):
     def describe(self, state):
         return dict(state, password_policy=self.policy_names.get(state["password_policy_id"]), sources=self.sources.names(state["source_ids"]))
 
-    def diff_view(self, state, options):
-        view = super().diff_view(state, options)
-        if "source_ids" in self._by_name and "source_ids" in view:
-            names = self.sources.names(view["source_ids"])
-            if names is not None:
-                del view["source_ids"]
-                view["sources"] = names
-        if "password_policy_id" in self._by_name and "password_policy_id" in view and view["password_policy_id"] in self.policy_names:
-            view["password_policy"] = self.policy_names[view.pop("password_policy_id")]
-        return view
+    def known_names(self, id_option):
+        return dict(self.policy_names) if id_option == "password_policy_id" else self.sources.known_names()
+
+
+def source_option(resolved):
+    """The option the task gave the sources with, for messages."""
+    return "sources" if "source_ids" in resolved else "source_ids"

@@ -20,7 +20,6 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources 
     PasswordSyncGroups,
     Sources,
 )
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 
 VERSIONS = pytest.mark.parametrize("version", api.VERSIONS)
 ROOTS = {
@@ -193,10 +192,3 @@ def test_an_object_made_on_one_version_is_the_same_on_the_other(simulator):
     made = PasswordPolicies(make_client(simulator, "v3")).create({"name": "Across"})
     read = PasswordPolicies(make_client(simulator, "v1")).get(made["id"])
     assert read == made
-
-
-def test_the_snapshot_speaks_v3_paths():
-    client = SnapshotClient(policies=[{"id": "p1", "name": "P", "dateCreated": 1}])
-    assert client.api_version == "v3"
-    assert [policy["id"] for policy in PasswordPolicies(client).list()] == ["p1"]
-    assert client.calls[0][1] == "/v3/password-policies"

@@ -7,7 +7,7 @@
   order (with repeats), null versus absent for fields with defaults, "" for a missing string.
 
 Invalid combinations are the bad-input tests' business: the strategies below only build valid ones.
-Many examples run against SnapshotClient (in memory); fewer through the real HTTP client against
+Many examples run against InMemoryTenant (the plan's in-memory collections); fewer through the real HTTP client against
 the in-process simulator. Examples are derandomized and no example database is kept, so every CI
 run tries the same examples.
 """
@@ -20,11 +20,11 @@ from isc_simulator import load_seed
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import IscClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import CHARACTER_CLASS_OPTIONS, PolicyReconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import FIELDS as POLICY_FIELDS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import module_options as policy_options
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.ratelimit import RateLimiter
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import FIELDS as GROUP_FIELDS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import module_options as group_options
@@ -170,7 +170,7 @@ def test_policy_check_mode_predicts_the_real_run_and_a_second_run_is_in_sync(tas
         policies.append(policy_api(existing, "e" * 32))
         if params["id"] == "EXISTING":
             params["id"] = "e" * 32
-    client = SnapshotClient(policies=policies, sources=SOURCES)
+    client = InMemoryTenant(policies=policies, sources=SOURCES)
 
     def read_back(object_id):
         return PolicyReconciler(client).read(object_id=object_id)[0]
@@ -229,7 +229,7 @@ def test_policy_comparison_ignores_the_api_forms(data):
 def test_policy_task_over_a_tenant_in_other_forms_is_not_changed(data):
     values = data.draw(full_policies())
     stored = dict(data.draw(api_forms(POLICY_FIELDS, values)), id="e" * 32, name=values["name"])
-    client = SnapshotClient(policies=[stored], sources=SOURCES)
+    client = InMemoryTenant(policies=[stored], sources=SOURCES)
     options = data.draw(st.sets(st.sampled_from([o for o in POLICY_OPTIONS if o != "name"])))
     params = dict(dict.fromkeys(policy_options()), state="present", name=values["name"])
     params.update((option, values[option]) for option in options if values[option] is not None)
@@ -341,7 +341,7 @@ def check_group_properties(client, existing, params, writes, read_back):
 @given(group_tasks())
 def test_sync_group_check_mode_predicts_the_real_run_and_a_second_run_is_in_sync(task):
     groups, existing, params = task
-    client = SnapshotClient(policies=POLICY_POOL, sync_groups=groups, sources=SOURCES)
+    client = InMemoryTenant(policies=POLICY_POOL, sync_groups=groups, sources=SOURCES)
 
     def read_back(object_id):
         return SyncGroupReconciler(client).read(object_id=object_id)[0]
@@ -354,7 +354,7 @@ def test_sync_group_check_mode_predicts_the_real_run_and_a_second_run_is_in_sync
 def test_sync_group_comparison_ignores_source_order_repeats_and_how_the_policy_is_named(data):
     groups, existing, params = data.draw(group_tasks().filter(lambda task: task[1] is not None))
     stored = dict(existing, sourceIds=data.draw(st.permutations(existing["sourceIds"] + existing["sourceIds"][:1])))
-    client = SnapshotClient(policies=POLICY_POOL, sync_groups=[groups[0], stored], sources=SOURCES)
+    client = InMemoryTenant(policies=POLICY_POOL, sync_groups=[groups[0], stored], sources=SOURCES)
     in_sync = dict(dict.fromkeys(group_options()), state="present", name=existing["name"])
     policy_id = existing["passwordPolicyId"]
     how = data.draw(st.sampled_from(["name", "id", "both"]))

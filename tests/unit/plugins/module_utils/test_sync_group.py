@@ -1,9 +1,9 @@
-"""password_sync_group logic over a fake client: flow, names, lazy checks, every rule."""
+"""password_sync_group logic over an in-memory tenant: flow, names, lazy checks, every rule."""
 
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError, ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler, module_options
 
 POLICIES = [{"id": "p1", "name": "Corporate"}, {"id": "p2", "name": "Engineering"}, {"id": "p3", "name": "Twin"}, {"id": "p4", "name": "Twin"}]
@@ -32,44 +32,43 @@ def params(**values):
     return base
 
 
-def run(client, check_mode=False, **values):
-    return SyncGroupReconciler(client, check_mode=check_mode).run(params(**values))
+def run(tenant, check_mode=False, **values):
+    return SyncGroupReconciler(tenant, check_mode=check_mode).run(params(**values))
 
 
 @pytest.fixture
-def client():
-    return SnapshotClient(policies=POLICIES, sync_groups=[GROUP, OTHER], sources=SOURCES)
+def tenant():
+    return InMemoryTenant(policies=POLICIES, sync_groups=[GROUP, OTHER], sources=SOURCES)
 
 
-def test_create_with_names(client):
-    client.store["/v3/password-sync-groups"].pop("g2")
-    result = run(client, name="New group", password_policy="Engineering", sources=["LDAP", "Salesforce"])
-    ((method, path, body),) = client.writes
-    assert (method, path) == ("POST", "/v3/password-sync-groups")
+def test_create_with_names(tenant):
+    tenant.sync_groups.objects.pop("g2")
+    result = run(tenant, name="New group", password_policy="Engineering", sources=["LDAP", "Salesforce"])
+    ((op, kind, _new_id, body),) = [tuple(write.values()) for write in tenant.writes]
+    assert (op, kind) == ("create", "password_sync_group")
     assert body == {"name": "New group", "passwordPolicyId": "p2", "sourceIds": ["s3", "s5"]}
     group = result["password_sync_group"]
     assert group["password_policy"] == "Engineering" and group["sources"] == ["LDAP", "Salesforce"]
     assert result["diff"] == {"before": {}, "after": {"name": "New group", "password_policy": "Engineering", "sources": ["LDAP", "Salesforce"]}}
 
 
-def test_same_again_is_not_changed_and_needs_no_lookup_beyond_names(client):
-    result = run(client, name="Corporate accounts", password_policy="Corporate", sources=["Active Directory", "GitHub"])
-    assert result["changed"] is False and client.writes == []
-    paths = [call[1] for call in client.calls]
-    assert paths == ["/v3/password-sync-groups", "/v3/password-policies", "/v3/sources"]
+def test_same_again_is_not_changed_and_needs_no_lookup_beyond_names(tenant):
+    result = run(tenant, name="Corporate accounts", password_policy="Corporate", sources=["Active Directory", "GitHub"])
+    assert result["changed"] is False and tenant.writes == []
+    assert tenant.calls == [("password-sync-groups", "list"), ("password-policies", "list"), ("sources", "find")]
 
 
-def test_same_again_by_ids_reads_only_the_group(client):
-    result = run(client, id="g1", password_policy_id="p1", source_ids=["s1", "s2"])
+def test_same_again_by_ids_reads_only_the_group(tenant):
+    result = run(tenant, id="g1", password_policy_id="p1", source_ids=["s1", "s2"])
     assert result["changed"] is False
-    assert [call[1] for call in client.calls] == ["/v3/password-sync-groups/g1"]
+    assert tenant.calls == [("password-sync-groups", "get")]
 
 
-def test_update_puts_the_whole_group(client):
-    client.store["/v3/password-sync-groups"]["g2"]["sourceIds"] = ["s5"]
-    result = run(client, name="Corporate accounts", password_policy="Engineering", sources=["Active Directory", "GitHub", "Salesforce"])
-    ((method, path, body),) = client.writes
-    assert (method, path) == ("PUT", "/v3/password-sync-groups/g1")
+def test_update_puts_the_whole_group(tenant):
+    tenant.sync_groups.objects["g2"]["sourceIds"] = ["s5"]
+    result = run(tenant, name="Corporate accounts", password_policy="Engineering", sources=["Active Directory", "GitHub", "Salesforce"])
+    ((op, kind, object_id, body),) = [tuple(write.values()) for write in tenant.writes]
+    assert (op, kind, object_id) == ("update", "password_sync_group", "g1")
     assert body["passwordPolicyId"] == "p2" and body["sourceIds"] == ["s1", "s2", "s3"]
     assert body["created"] == "2026-01-01T00:00:00.000Z"
     assert result["diff"] == {
@@ -78,22 +77,22 @@ def test_update_puts_the_whole_group(client):
     }
 
 
-def test_check_mode_predicts_without_writing(client):
-    result = run(client, check_mode=True, name="Corporate accounts", sources=["Active Directory", "GitHub"], password_policy="Engineering")
-    assert result["changed"] is True and client.writes == []
+def test_check_mode_predicts_without_writing(tenant):
+    result = run(tenant, check_mode=True, name="Corporate accounts", sources=["Active Directory", "GitHub"], password_policy="Engineering")
+    assert result["changed"] is True and tenant.writes == []
     assert result["password_sync_group"]["password_policy_id"] == "p2"
     assert result["password_sync_group"]["id"] == "g1"
 
 
-def test_delete(client):
-    result = run(client, name="Corporate accounts", state="absent")
-    assert result["changed"] and [w[:2] for w in client.writes] == [("DELETE", "/v3/password-sync-groups/g1")]
+def test_delete(tenant):
+    result = run(tenant, name="Corporate accounts", state="absent")
+    assert result["changed"] and tenant.writes == [{"op": "delete", "kind": "password_sync_group", "id": "g1", "body": None}]
     assert result["diff"]["before"]["source_ids"] == ["s1", "s2"] and result["diff"]["after"] == {}
-    assert run(client, name="Corporate accounts", state="absent")["changed"] is False
+    assert run(tenant, name="Corporate accounts", state="absent")["changed"] is False
 
 
-def test_info_read_fills_in_names(client):
-    groups = SyncGroupReconciler(client).read()
+def test_info_read_fills_in_names(tenant):
+    groups = SyncGroupReconciler(tenant).read()
     assert [(g["name"], g["password_policy"], g["sources"]) for g in groups] == [
         ("Corporate accounts", "Corporate", ["Active Directory", "GitHub"]),
         ("Engineering accounts", "Engineering", ["LDAP", "Salesforce"]),
@@ -117,29 +116,29 @@ def test_info_read_fills_in_names(client):
         (dict(name=" ", password_policy="Corporate", sources=["GitHub", "LDAP"]), "name", "must not be empty"),
     ],
 )
-def test_invalid_groups_fail_before_any_write(client, values, option, text):
+def test_invalid_groups_fail_before_any_write(tenant, values, option, text):
     values.setdefault("name", "New group")
     with pytest.raises(ValidationError) as error:
-        run(client, **values)
+        run(tenant, **values)
     assert error.value.details["option"] == option, error.value.msg
     assert text in error.value.msg
-    assert client.writes == []
+    assert tenant.writes == []
 
 
-def test_unknown_policy_id_is_found_by_check_mode_and_refused_by_isc_in_a_real_run(client):
-    client.store["/v3/password-sync-groups"].clear()
+def test_unknown_policy_id_is_found_by_check_mode_and_refused_by_isc_in_a_real_run(tenant):
+    tenant.sync_groups.objects.clear()
     with pytest.raises(ValidationError, match="password_policy_id: there is no password policy with id 'nope'"):
-        run(client, check_mode=True, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
+        run(tenant, check_mode=True, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
     # A real write needs no extra lookup: ISC refuses the unknown id, and nothing is written.
-    client.calls.clear()
+    tenant.calls.clear()
     with pytest.raises(ApiError, match="HTTP 400.*password policy nope"):
-        run(client, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
-    assert client.store["/v3/password-sync-groups"] == {}
-    assert [call[1] for call in client.calls if call[0] == "GET"] == ["/v3/password-sync-groups", "/v3/sources"]
+        run(tenant, name="New group", password_policy_id="nope", source_ids=["s3", "s5"])
+    assert tenant.sync_groups.objects == {}
+    assert [call for call in tenant.calls if call[1] in ("list", "get", "find")] == [("password-sync-groups", "list"), ("sources", "find")]
 
 
-def test_unknown_source_id_is_named(client):
-    client.store["/v3/password-sync-groups"].clear()
+def test_unknown_source_id_is_named(tenant):
+    tenant.sync_groups.objects.clear()
     with pytest.raises(ValidationError, match="source_ids: no source with id s9"):
-        run(client, name="New group", password_policy="Corporate", source_ids=["s3", "s9"])
-    assert client.writes == []
+        run(tenant, name="New group", password_policy="Corporate", source_ids=["s3", "s9"])
+    assert tenant.writes == []
