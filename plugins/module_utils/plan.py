@@ -12,13 +12,14 @@ the role applies changes, so that every step sees the steps before it:
    before the group that takes it (found by retrying until nothing moves),
 4. policies to delete.
 
-What comes out: one step per object (what the module will do, with its diff and the arguments
-to call it with) and every error, all found before anything is written.
+What comes out: one step per object (what the module will do, with its diff, the arguments to
+call it with, and the writes the replay made) and every error, all found before anything is written.
 """
 
 import copy
 import difflib
 from collections.abc import Mapping
+from urllib.parse import unquote
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.errors import UnsupportedError
@@ -26,7 +27,7 @@ from ansible.module_utils.errors import UnsupportedError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import SnapshotClient
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.snapshot import WRITE_METHODS, SnapshotClient
 
 POLICY = "password_policy"
 SYNC_GROUP = "password_sync_group"
@@ -36,6 +37,8 @@ KINDS = {
 }
 RULES = {POLICY: policy.module_rules, SYNC_GROUP: sync_group.module_rules}
 VARIABLES = {POLICY: "password_config_policies", SYNC_GROUP: "password_config_sync_groups"}
+FIELDS = {POLICY: policy.FIELDS, SYNC_GROUP: sync_group.FIELDS}
+OPERATIONS = {"POST": "create", "PUT": "update", "DELETE": "delete"}
 
 
 def plan(tenant, policies=(), sync_groups=(), exclusive=False):
@@ -44,8 +47,13 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
     Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
-    "action" (create, update, delete or none), "diff", "args"}; an error: {"kind", "name", "msg"};
-    a warning: {"kind", "name", "msg"}.
+    "round", "action" (create, update, delete or none), "diff", "after", "args", "writes"}; an error:
+    {"kind", "name", "msg"}; a warning: {"kind", "name", "msg"}.
+
+    ``writes``: what the replay wrote for the step, for the engine to send again to ISC: {"op" (create,
+    update, delete), "kind", "id" (for a create, the replay's placeholder id of the new object),
+    "body" (V3 fields of the kind; None for a delete)}. Steps of one phase, and of one ``round`` of
+    phase 3, do not depend on each other.
     """
     planner = _Planner(tenant)
     policy_items = planner.valid(POLICY, policies)
@@ -169,11 +177,13 @@ class _Planner:
     def replay_in_workable_order(self, kind, phase, items):
         """Replay, deferring a group whose source another group still holds until that group lets go."""
         pending = items
+        number = 0
         while pending:
+            number += 1
             deferred = []
             for item in pending:
                 try:
-                    self.steps.append(self.replay(kind, phase, item))
+                    self.steps.append(dict(self.replay(kind, phase, item), round=number))
                 except sync_group.SourceTakenError as error:
                     deferred.append((item, error))
                 except IscError as error:
@@ -188,6 +198,7 @@ class _Planner:
         params = dict.fromkeys(module_options())
         params.update((key, value) for key, value in item.items() if key in params)
         reconciler = reconciler_class(self.client)
+        first_call = len(self.client.calls)
         found = reconciler.find(params)
         if params["state"] == "absent":
             result = reconciler.ensure_absent(found)
@@ -200,8 +211,11 @@ class _Planner:
             "phase": phase,
             "action": _action(result),
             "exclusive": bool(item.get("exclusive")),
+            "round": 1,
             "diff": result["diff"],
+            "after": result[reconciler.result_key],
             "args": self.module_args(kind, params, found),
+            "writes": _writes(kind, self.client.calls[first_call:], result[reconciler.result_key]),
         }
 
     def module_args(self, kind, params, found):
@@ -217,6 +231,19 @@ class _Planner:
         if names is not None and "source_ids" not in args:
             args["source_ids"] = [self.source_ids[name][0] for name in name_list(names)]  # the replay found each exactly once
         return copy.deepcopy(args)
+
+
+def _writes(kind, calls, after):
+    """The writes among the snapshot's calls of one step, as the engine replays them (see plan())."""
+    writes = []
+    for method, path, body in calls:
+        if method not in WRITE_METHODS:
+            continue
+        object_id = after.get("id") if method == "POST" else unquote(path.rsplit("/", 1)[1])
+        if body is not None:
+            body = dict((field.api, body[field.api]) for field in FIELDS[kind] if field.api in body)
+        writes.append({"op": OPERATIONS[method], "kind": kind, "id": object_id, "body": copy.deepcopy(body)})
+    return writes
 
 
 def _action(result):
