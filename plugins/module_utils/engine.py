@@ -277,6 +277,8 @@ class Engine:
                 "diff": names.display(self.shown(step["diff"])),
                 "after": after,
             }
+            if step["action"] == "create" and not (outcome and outcome["status"] == "written"):
+                after["id"] = None  # the plan's placeholder means nothing to ISC: no id yet, as the modules say
             for key in ("exclusive", "kept"):
                 if step.get(key):
                     entry[key] = step[key]
