@@ -69,9 +69,9 @@ class Engine:
         settings_inputs = self.check_settings()
         tenant = self.read()
         self.plan_settings(settings_inputs)
-        self.plan = plan.plan(tenant, self.policies, self.sync_groups, exclusive=self.exclusive)
-        self.warnings = self.plan["warnings"] + self.dictionary_warnings()
-        self.errors = self.plan["errors"] + self.errors
+        self.planned = plan.plan(tenant, self.policies, self.sync_groups, exclusive=self.exclusive)
+        self.warnings = self.planned["warnings"] + self.dictionary_warnings()
+        self.errors = self.planned["errors"] + self.errors
         self.tenant = tenant
         failure = None
         if self.errors:
@@ -156,16 +156,18 @@ class Engine:
                 return self.failure_message()
         for batch in self.batches():
             with self.executor(max_workers=WORKERS) as pool:
-                futures = [(index, pool.submit(self.apply_step, self.plan["steps"][index])) for index in batch]
+                futures = [(index, pool.submit(self.apply_step, self.planned["steps"][index])) for index in batch]
             for index, future in futures:
                 try:
                     self.outcomes[index] = {"status": "written", "saved": future.result()}
                 except IscError as error:
                     self.outcomes[index] = {"status": "failed", "error": error.msg}
+                except Exception as error:  # noqa: BLE001 - a bug must not hide what was written before it
+                    self.outcomes[index] = {"status": "failed", "error": "%s: %s" % (type(error).__name__, error)}
             if any(self.outcomes[index]["status"] == "failed" for index in batch):
                 return self.failure_message()
             for index in batch:  # the ids ISC gave the objects created in this batch, for the next ones
-                for write, saved in zip(self.plan["steps"][index]["writes"], self.outcomes[index]["saved"]):
+                for write, saved in zip(self.planned["steps"][index]["writes"], self.outcomes[index]["saved"]):
                     if write["op"] == "create":
                         self.ids[write["id"]] = saved["id"]
         return None
@@ -190,7 +192,7 @@ class Engine:
         batches = []
         for phase in PHASES:
             rounds = {}
-            for index, step in enumerate(self.plan["steps"]):
+            for index, step in enumerate(self.planned["steps"]):
                 if step["phase"] == phase and step.get("writes"):
                     rounds.setdefault(step.get("round", 1), []).append(index)
             batches += [rounds[number] for number in sorted(rounds)]
@@ -240,7 +242,7 @@ class Engine:
                 failed.append("%s: %s" % (name, applied["msg"]))
             else:
                 written.append("%s (%s)" % (name, _settings_action(entry["predicted"])))
-        for index, step in enumerate(self.plan["steps"]):
+        for index, step in enumerate(self.planned["steps"]):
             if not step.get("writes"):
                 continue
             outcome = self.outcomes.get(index)
@@ -265,7 +267,7 @@ class Engine:
     def result(self, failure):
         steps, results, diffs = [], [], []
         names = report._Names(self.tenant, [])
-        for index, step in enumerate(self.plan["steps"]):
+        for index, step in enumerate(self.planned["steps"]):
             outcome = self.outcomes.get(index)
             after = copy.deepcopy(step.get("after") or {})
             entry = {
@@ -310,7 +312,7 @@ class Engine:
             if action != "none":
                 diffs.append(dict(predicted["diff"], before_header="%s (tenant)" % name, after_header="%s (%s)" % (name, action)))
         # The settings' errors reach the report through their entries, not as plan errors.
-        run_plan = {"steps": self.plan["steps"], "errors": self.plan["errors"], "warnings": self.warnings}
+        run_plan = {"steps": self.planned["steps"], "errors": self.planned["errors"], "warnings": self.warnings}
         run_report = report.build_report(
             run_plan, self.tenant, results, check_mode=self.check_mode, base_url=getattr(self.client, "base_url", None), settings=settings
         )
