@@ -224,3 +224,20 @@ def test_every_org_config_field_reaches_the_api_body(simulator):
     run(simulator, org_config=values)
     (put,) = writes_of(simulator, mark)
     assert put["body"] == dict((field.api, values[field.option]) for field in org_config.FIELDS)
+
+
+def test_a_failed_write_lets_its_phase_finish_and_starts_no_later_phase(simulator):
+    simulator.seed({"policies": [{"name": "A", "minLength": 8}, {"name": "B", "minLength": 8}]})
+    broken = [item for item in simulator.state()["policies"] if item["name"] == "A"][0]
+    simulator.add_fault(method="PUT", path="%s/%s" % (POLICIES, broken["id"]), status=400, times=1)
+    mark = simulator.journal()["count"]
+    result = run(
+        simulator,
+        policies=[{"name": "A", "min_length": 12}, {"name": "B", "min_length": 12}],
+        sync_groups=[{"name": "G", "password_policy": "B", "sources": ["GitHub", "LDAP"]}],
+    )
+    assert result["failed"]
+    statuses = dict((step["name"], step.get("status")) for step in result["steps"])
+    assert statuses == {"A": "failed", "B": "written", "G": "not attempted"}
+    assert sorted(entry["method"] for entry in writes_of(simulator, mark)) == ["PUT", "PUT"]
+    assert "Written: password policy 'B' (updated). Not attempted: password sync group 'G' (create)." in result["msg"]
