@@ -301,16 +301,17 @@ class Engine:
                     )
                 )
         settings = dict((kind, dict((key, value) for key, value in entry.items() if key != "write")) for kind, entry in self.settings.items())
-        for kind, name in report.SETTINGS:
+        for kind, name in reversed(report.SETTINGS):  # inserted first, in the order they are applied
             entry = settings.get(kind)
             if not entry or entry["predicted"].get("failed"):
                 continue
             predicted = entry["predicted"]
             shown = entry.get("applied") if entry.get("applied") and not entry["applied"].get("failed") else predicted
             action = _settings_action(predicted)
-            steps.append({"kind": kind, "name": name, "phase": 0, "round": 1, "action": action, "diff": predicted["diff"], "after": shown.get(kind)})
+            # First, as they are applied first.
+            steps.insert(0, {"kind": kind, "name": name, "phase": 0, "round": 1, "action": action, "diff": predicted["diff"], "after": shown.get(kind)})
             if action != "none":
-                diffs.append(dict(predicted["diff"], before_header="%s (tenant)" % name, after_header="%s (%s)" % (name, action)))
+                diffs.insert(0, dict(predicted["diff"], before_header="%s (tenant)" % name, after_header="%s (%s)" % (name, action)))
         # The settings' errors reach the report through their entries, not as plan errors.
         run_plan = {"steps": self.planned["steps"], "errors": self.planned["errors"], "warnings": self.warnings}
         run_report = report.build_report(

@@ -138,7 +138,7 @@ EXAMPLES = r"""
 RETURN = r"""
 steps:
   description:
-    - One entry per object the run manages, in the order of the run, the org settings and the dictionary last.
+    - One entry per object the run manages, in the order of the run (the org settings and the dictionary first).
   returned: always
   type: list
   elements: dict
