@@ -113,6 +113,8 @@ def run_module(module, action):
         _warn(module, client)
         module.fail_json(**error.fail_kwargs())
     _warn(module, client)
+    if result.get("failed"):  # a result that carries its failure (and its data, e.g. a report)
+        module.fail_json(**result)
     module.exit_json(**result)
 
 

@@ -188,19 +188,30 @@ def same(current, locale, words):
 
 def ensure(client, params, check_mode=False):
     """Make the tenant's dictionary hold these words with this locale. Returns the module result."""
+    desired = desired_of(params)
+    result, text = plan(read(client), desired)
+    if text is not None and not check_mode:
+        PasswordDictionary(client).put(text)
+    return result
+
+
+def desired_of(params, src_text=None):
+    """(locale, words) the task asks for; every rule checked before any request."""
     if params.get("state") == "absent":
         raise ValidationError(ABSENT_MESSAGE, option="state")
     if params.get("words") is None and params.get("src") is None and params.get("content") is None:
         raise ValidationError("one of words, src or content is required with state=present", option="words")
-    locale, words = desired_dictionary(params)
-    current = read(client)
-    desired = view(locale, words)
+    return desired_dictionary(params, src_text=src_text)
+
+
+def plan(current, desired):
+    """(predicted result, file text to upload or None) for the tenant's dictionary ``current`` (``read``); no request."""
+    locale, words = desired
     if same(current, locale, words):
-        return _result(False, current, current, current, [], [])
+        return _result(False, current, current, current, [], []), None
     added, removed = st.word_changes(current["words"] if current else [], words)
-    if not check_mode:
-        PasswordDictionary(client).put(render(locale, words))
-    return _result(True, desired, current, desired, added, removed)
+    wanted = view(locale, words)
+    return _result(True, wanted, current, wanted, added, removed), render(locale, words)
 
 
 def _diff_side(state):

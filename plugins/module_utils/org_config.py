@@ -54,30 +54,44 @@ def ensure(client, params, check_mode=False):
 
     Returns the module result: changed, password_org_config (after; predicted in check mode), diff.
     """
+    check_ranges(wanted_of(params))
+    resource = PasswordOrgConfig(client)
+    result, write = plan(resource.get(), params)
+    if check_mode or write is None:
+        return result
+    return apply(client, write, result)
+
+
+def plan(current_obj, params):
+    """(predicted result, write) for the tenant's settings ``current_obj`` (None: none yet); no request.
+
+    ``write`` is None when nothing differs, else ("create" or "update", API body).
+    """
     wanted = wanted_of(params)
     check_ranges(wanted)
-    resource = PasswordOrgConfig(client)
-    current_obj = resource.get()
     current = st.from_api(FIELDS, current_obj) if current_obj is not None else None
     desired = st.apply(FIELDS, current if current is not None else st.defaults(FIELDS), wanted)
     managed = [option for option in OPTIONS if option in wanted]
     if current is not None:
         changed_options = st.differences(current, desired, managed)
         if not changed_options:
-            return _result(False, current, _diff(current, current, managed))
-    else:
-        changed_options = managed
-    diff = _diff(current, desired, managed)
-    if check_mode:
-        return _result(True, desired, diff)
-    body = dict((field.api, desired[field.option]) for field in FIELDS if field.option in changed_options)
-    if current is None:
-        # The first POST sends every field, so nothing is left to an undocumented default.
-        saved = resource.create(st.to_api(FIELDS, desired))
-    else:
-        saved = resource.update(body)  # PUT changes only the fields sent
-    after = st.from_api(FIELDS, saved) if isinstance(saved, dict) and saved else desired
-    return _result(True, after, diff)
+            return _result(False, current, _diff(current, current, managed)), None
+        # PUT changes only the fields sent
+        return _result(True, desired, _diff(current, desired, managed)), (
+            "update",
+            dict((field.api, desired[field.option]) for field in FIELDS if field.option in changed_options),
+        )
+    # The first POST sends every field, so nothing is left to an undocumented default.
+    return _result(True, desired, _diff(current, desired, managed)), ("create", st.to_api(FIELDS, desired))
+
+
+def apply(client, write, predicted):
+    """Send a write of ``plan`` and return the module result."""
+    resource = PasswordOrgConfig(client)
+    operation, body = write
+    saved = resource.create(body) if operation == "create" else resource.update(body)
+    after = st.from_api(FIELDS, saved) if isinstance(saved, dict) and saved else predicted[RESULT_KEY]
+    return _result(True, after, predicted["diff"])
 
 
 def _diff(before, after, options):

@@ -46,7 +46,7 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
     Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
-    "round", "action" (create, update, delete or none), "diff", "args", "writes"}; an error: {"kind",
+    "round", "action" (create, update, delete or none), "diff", "after", "args", "writes"}; an error: {"kind",
     "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: the pass of phase 3 that placed
     the step (1 for the others). ``writes``: what the module would send, in order: {"op" (create,
     update or delete), "kind", "id" (for a create, the in-memory tenant's placeholder), "body" (the
@@ -215,6 +215,7 @@ class _Planner:
             "action": _action(result),
             "exclusive": bool(item.get("exclusive")),
             "diff": result["diff"],
+            "after": result[reconciler.result_key],
             "args": self.module_args(kind, params, found),
             "writes": self.memory.writes[first_write:],
         }

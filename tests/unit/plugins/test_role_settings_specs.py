@@ -25,3 +25,17 @@ def test_dictionary_input_is_words_or_src_with_a_locale():
     assert sorted(role) == ["locale", "src", "words"]
     assert role["words"]["type"] == module["words"]["type"] and role["words"]["elements"] == module["words"]["elements"]
     assert role["locale"]["type"] == module["locale"]["type"]
+
+
+def test_the_role_passes_each_input_to_the_module_and_the_module_takes_the_settings_options():
+    """The role's inputs reach the password_config module whole: a dropped one would never be managed."""
+    tasks = yaml.safe_load((ROLE_SPECS.parents[1] / "tasks" / "main.yml").read_text(encoding="utf-8"))
+    task = [inner for task in tasks for inner in [task] + task.get("block", []) if "sailpoint_community.isc.password_config" in inner][0]
+    options = task["sailpoint_community.isc.password_config"]
+    for option in ("policies", "sync_groups", "exclusive", "org_config", "dictionary"):
+        assert options[option].startswith("{{ password_config_%s " % option) or options[option] == "{{ password_config_%s }}" % option, option
+    from ansible_collections.sailpoint_community.isc.plugins.modules import password_config
+
+    documented = yaml.safe_load(password_config.DOCUMENTATION)["options"]
+    assert sorted(documented["org_config"]["suboptions"]) == sorted(org_config.module_options())
+    assert set(role_options("password_config_dictionary")) <= set(documented["dictionary"]["suboptions"])
