@@ -276,7 +276,7 @@ class Engine:
                 "phase": step["phase"],
                 "round": step.get("round", 1),
                 "action": step["action"],
-                "diff": names.display(self.shown(step["diff"])),
+                "diff": names.display(step["kind"], self.shown(step["diff"])),
                 "after": after,
             }
             if step["action"] == "create" and not (outcome and outcome["status"] == "written"):

@@ -218,7 +218,7 @@ def test_dropped_create_is_neither_lost_nor_duplicated(harness, drop):
 def test_token_expiring_in_the_middle_of_a_run_is_replaced(harness):
     harness.sim.configure(token_lifetime=2)
     # One module run now does it all in well under 2 s: a slow read makes the token expire mid-run.
-    harness.sim.add_fault(method="GET", path=GROUPS_PATH, delay=2.5, times=1)
+    harness.sim.add_fault(method="GET", path=harness.groups_path, delay=2.5, times=1)
     run = harness.role()
     assert run.rc == 0, run.output[-3000:]
     tokens = [entry for entry in harness.sim.journal()["requests"] if entry["path"] == "/oauth/token"]
