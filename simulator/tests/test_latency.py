@@ -13,7 +13,6 @@ import time
 
 import pytest
 import requests
-
 from test_cli import console_script, wait_for
 
 
