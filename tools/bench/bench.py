@@ -300,11 +300,11 @@ def detail_table(phases, floor):
     for phase in phases + [floor]:
         rate = phase.get("rate_floor_s", 0)
         rows.append(
-            "| %s | %.1f | %.2f | %.1f | %s | %d | %.1f | %d | %.2f | %d | %d | %d | %.1f | %.1f |"
+            "| %s | %.1f | %s | %.1f | %s | %d | %.1f | %d | %.2f | %d | %d | %d | %.1f | %.1f |"
             % (
                 phase["phase"],
                 phase["wall_s"],
-                phase["wall_s"] / floor["wall_s"],
+                "%.2f" % (phase["wall_s"] / floor["wall_s"]) if phase["objects"] == floor["objects"] else "–",
                 rate,
                 "%.1f" % (phase["wall_s"] / rate) if rate else "–",
                 phase["module_invocations"],
@@ -321,18 +321,15 @@ def detail_table(phases, floor):
     return rows
 
 
-def summary(phase, floor):
-    """One cell of the before/after table."""
+def summary(phase, floor, floor_objects):
+    """One cell of the before/after table; the ping floor only beside phases of as many objects as it pinged."""
     if phase is None:
         return "not measured"
     requests_counted = phase["requests"] - phase["token_requests"] - phase["rate_limited"]
-    text = "%.1f s, %d req. (%.2f/object), %.2f× ping floor, %.1f× rate floor" % (
-        phase["wall_s"],
-        phase["requests"],
-        phase["requests"] / float(phase["objects"]),
-        phase["wall_s"] / floor,
-        phase["wall_s"] / rate_floor(requests_counted),
-    )
+    text = "%.1f s, %d req. (%.2f/object), " % (phase["wall_s"], phase["requests"], phase["requests"] / float(phase["objects"]))
+    if phase["objects"] == floor_objects:
+        text += "%.2f× ping floor, " % (phase["wall_s"] / floor)
+    text += "%.1f× rate floor" % (phase["wall_s"] / rate_floor(requests_counted))
     if phase.get("drifted_objects"):
         text += ", %d objects drifted" % phase["drifted_objects"]
     if phase["rate_limited"]:
@@ -340,7 +337,7 @@ def summary(phase, floor):
     return text
 
 
-def comparison_table(phases, floor, label, checks, before=None):
+def comparison_table(phases, floor, label, checks, floor_objects=150, before=None):
     """The README's table: each phase before issue 15 and in this run, with its budgets."""
     before = before or BEFORE
     by_name = dict((phase["phase"], phase) for phase in phases)
@@ -349,7 +346,10 @@ def comparison_table(phases, floor, label, checks, before=None):
     for name in names:
         budgets = [item for item in checks if item["phase"] == name]
         verdict = "; ".join(("met: " if item["met"] else "**missed**: ") + item["text"] for item in budgets) or "–"
-        rows.append("| %s | %s | %s | %s |" % (name, summary(before["phases"].get(name), before["floor_s"]), summary(by_name.get(name), floor), verdict))
+        rows.append(
+            "| %s | %s | %s | %s |"
+            % (name, summary(before["phases"].get(name), before["floor_s"], 150), summary(by_name.get(name), floor, floor_objects), verdict)
+        )
     rows.append("| ping floor | %.1f s | %.1f s | – |" % (before["floor_s"], floor))
     return rows
 
@@ -447,7 +447,7 @@ def main():
         "budget": checks,
         "total_s": round(time.monotonic() - started, 1),
     }
-    comparison = comparison_table(phases, floor["wall_s"], args.label, checks)
+    comparison = comparison_table(phases, floor["wall_s"], args.label, checks, floor_objects=floor["objects"])
     details = detail_table(phases, floor)
     lines = budget_lines(checks)
     with open(os.path.join(args.out, "bench.json"), "w", encoding="utf-8") as handle:

@@ -127,9 +127,11 @@ def test_the_tables_put_before_beside_this_run():
     assert converge[3].startswith("met: requests per object 1.07, budget ≤ 1.1")
     assert "15 objects drifted" in rows[5]
     assert rows[6].split(" | ")[1] == "not measured"  # no 1,000-object figure from before
+    assert rows[6].split(" | ")[2] == "110.0 s, 1014 req. (1.01/object), 1.1× rate floor"  # no ping floor: it pinged 150 objects
     assert rows[-1] == "| ping floor | 57.5 s | 50.0 s | – |"
     details = bench.detail_table(phases, floor)
     assert len(details) == 2 + len(phases) + 1
+    assert details[6].startswith("| 1000 objects: initial converge | 110.0 | – | 101.3 | 1.1 |")
     assert details[2].startswith("| initial converge | 15.0 | 0.30 | 15.9 | 0.9 | 1 |")
     assert details[-1].startswith("| floor (ping loop) | 50.0 | 1.00 | 0.0 | – |")
     markdown = bench.markdown(
