@@ -247,11 +247,10 @@ def check(phase, what, figure, limit, exact=False, unit=""):
     }
 
 
-def read_only_count(phase, reads, what="requests"):
-    """The budget of a phase that should read each collection once: the token plus those reads."""
-    expected = 1 + sum(reads.values())
-    detail = " + ".join("%d %s" % (count, name) for name, count in reads.items())
-    return check(phase["phase"], "%s (token + %s)" % (what, detail), phase["requests"], expected, exact=True)
+def read_only_count(phase, reads, writes=0):
+    """The requests of a phase that should read each collection once: the token, those reads and `writes`."""
+    detail = "token + " + " + ".join("%d %s" % (count, name) for name, count in reads.items()) + (" + %d writes" % writes if writes else "")
+    return check(phase["phase"], "requests (%s)" % detail, phase["requests"], 1 + sum(reads.values()) + writes, exact=True)
 
 
 def evaluate(phases, floor, reads, large_reads=None):
@@ -270,9 +269,7 @@ def evaluate(phases, floor, reads, large_reads=None):
         phase = by_name[DRIFT]
         drifted = phase["drifted_objects"]
         checks.append(check(DRIFT, "writes (one per drifted object)", phase["writes"], drifted, exact=True))
-        expected = 1 + sum(reads.values()) + drifted
-        detail = " + ".join("%d %s" % (count, name) for name, count in reads.items())
-        checks.append(check(DRIFT, "requests (token + %s + %d writes)" % (detail, drifted), phase["requests"], expected, exact=True))
+        checks.append(read_only_count(phase, reads, writes=drifted))
     for phase in phases:
         if not phase["phase"].endswith(CONVERGE) or phase["phase"] == CONVERGE:
             continue
