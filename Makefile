@@ -76,9 +76,10 @@ lint: tree  ## ansible-lint, production profile
 test-live: tree  ## The integration tests against a real tenant (SAIL_* and ISC_TEST_SOURCES; see tools/live/)
 	@cd $(COLLECTION) && $(BIN)/python tools/live/test_live.py
 
-bench: tree  ## Benchmark the role on a synthetic tenant (POLICIES=100 SYNC_GROUPS=50 SOURCES=300)
+bench: tree  ## Benchmark the role (POLICIES=100 SYNC_GROUPS=50 SOURCES=300 LATENCY=0.15 LARGE=1000 LABEL=after)
 	cd $(COLLECTION) && $(BIN)/python tools/bench/bench.py --out $(CURDIR)/bench-results \
-		--policies $(or $(POLICIES),100) --groups $(or $(SYNC_GROUPS),50) --sources $(or $(SOURCES),300)
+		--policies $(or $(POLICIES),100) --groups $(or $(SYNC_GROUPS),50) --sources $(or $(SOURCES),300) \
+		--latency $(or $(LATENCY),0.15) --large $(or $(LARGE),1000) --label "$(or $(LABEL),after)"
 
 docs: tree  ## Build the HTML docs site (plugin docs and docs/docsite guides) into docs/build/html
 	cd $(COLLECTION) && $(BIN)/python tools/build/build_docs.py --work $(BUILD)/docsite --output $(CURDIR)/docs/build

@@ -92,6 +92,7 @@ def test_config_endpoints(admin, simulator):
         "edge_quirks": True,
         "quirks": {"offset_400": False, "short_pages": False, "no_total_count": False},
         "v3_deprecated": False,
+        "latency": 0.0,
     }
     updated = admin("POST", "/config", json={"rate_limit": {"limit": 5}}).json()
     assert updated["rate_limit"] == {"enabled": False, "limit": 5, "window": 10} and simulator.config() == updated

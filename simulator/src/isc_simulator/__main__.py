@@ -19,6 +19,9 @@ def parse_args(argv):
     parser.add_argument("--rate-limit", type=int, default=100, metavar="N", help="requests per window per client (default: %(default)s)")
     parser.add_argument("--rate-window", type=float, default=10, metavar="SECONDS", help="rate-limit window (default: %(default)s)")
     parser.add_argument("--no-rate-limit", action="store_true", help="switch the rate limit off")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, metavar="SECONDS", help="added to every ISC request, like ISC's response time, e.g. 0.15 (default: none)"
+    )
     parser.add_argument("--ready-file", metavar="PATH", help="write the base URL to PATH once listening (removed on exit)")
     parser.add_argument("--tls-cert", metavar="PEM", help="serve HTTPS with this certificate (needs --tls-key)")
     parser.add_argument("--tls-key", metavar="PEM", help="private key for --tls-cert")
@@ -33,6 +36,8 @@ def parse_args(argv):
     parser.add_argument("--quiet", action="store_true", help="do not log requests to stderr")
     parser.add_argument("--version", action="version", version=f"isc-simulator {__version__}")
     args = parser.parse_args(argv)
+    if args.latency < 0:
+        parser.error("--latency must be 0 or more")
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
     try:
@@ -64,6 +69,7 @@ def main(argv=None):
             tls_key=args.tls_key,
             rate_limit_enabled=not args.no_rate_limit,
             quirks=args.quirks,
+            latency=args.latency,
             quiet=args.quiet,
         )
         sim.start()

@@ -193,6 +193,11 @@ class SimRequestHandler(BaseHTTPRequestHandler):
         else:
             client_id = sim.auth.client_of(req.headers.get("Authorization"))
         entry = sim.requests.start(req.method, req.path, req.query, client_id, _journal_body(req))
+        latency = sim.config()["latency"]
+        if latency:
+            # ISC's round trip. Each request sleeps in its own handler thread, holding no lock, so
+            # concurrent requests overlap as they do against ISC instead of queueing behind each other.
+            time.sleep(latency)
         fault = sim.faults.take(req.method, req.path)
         if fault and fault["delay"]:
             time.sleep(fault["delay"])

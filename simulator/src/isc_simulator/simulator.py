@@ -95,6 +95,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         rate_limit_enabled=True,
         edge_quirks=True,
         quirks=False,
+        latency=0.0,
         quiet=True,
     ):
         self.host, self.port = host, port
@@ -117,6 +118,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
             edge_quirks=edge_quirks,
             quirks=quirk_settings(quirks),
             v3_deprecated=False,
+            latency=latency,
             rate_limit={
                 "enabled": rate_limit_enabled and rate_limit is not None,
                 "limit": DEFAULT_RATE_LIMIT if rate_limit is None else rate_limit,
@@ -232,15 +234,18 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
             return copy.deepcopy(self._config)
 
     def configure(self, **cfg):
-        """Partial update of token_lifetime, rate_limit {enabled, limit, window}, edge_quirks, quirks and
-        v3_deprecated (false, true or {"deprecation": str, "sunset": str}); returns the config."""
-        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks", "quirks", "v3_deprecated"})
+        """Partial update of token_lifetime, rate_limit {enabled, limit, window}, edge_quirks, quirks,
+        v3_deprecated (false, true or {"deprecation": str, "sunset": str}) and latency (seconds added to
+        every ISC request); returns the config."""
+        unknown = sorted(set(cfg) - {"token_lifetime", "rate_limit", "edge_quirks", "quirks", "v3_deprecated", "latency"})
         if unknown:
             raise ValueError(f"unknown config key(s): {', '.join(unknown)}")
         with self._lock:
             new = copy.deepcopy(self._config)
             if "token_lifetime" in cfg:
                 new["token_lifetime"] = _number(cfg["token_lifetime"], 0, "token_lifetime")
+            if "latency" in cfg:
+                new["latency"] = _number(cfg["latency"], 0, "latency")
             if "edge_quirks" in cfg:
                 if not isinstance(cfg["edge_quirks"], bool):
                     raise ValueError("edge_quirks must be a boolean")

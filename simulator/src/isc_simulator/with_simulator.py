@@ -1,6 +1,6 @@
 """Run a command against a fresh local ISC simulator, then stop the simulator.
 
-    with-isc-simulator [--rate-limit N | --no-rate-limit] [--token-lifetime S] [--tenants N] [--quirks [LIST]] -- CMD [ARG...]
+    with-isc-simulator [--rate-limit N | --no-rate-limit] [--token-lifetime S] [--latency S] [--tenants N] [--quirks [LIST]] -- CMD [ARG...]
     python -m isc_simulator.with_simulator ...   (the same)
 
 The simulator listens on a free 127.0.0.1 port for as long as CMD runs. CMD gets SAIL_BASE_URL,
@@ -25,6 +25,7 @@ def parse_args(argv):
     parser.add_argument("--rate-limit", type=int, default=100, help="requests per window per client (default 100)")
     parser.add_argument("--no-rate-limit", action="store_true", help="switch the rate limit off")
     parser.add_argument("--token-lifetime", type=int, default=749, help="token lifetime in seconds (default 749)")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every ISC request, like ISC's response time (default 0)")
     parser.add_argument("--seed", help="seed file (default: the simulator's own seed.json)")
     parser.add_argument("--tenants", type=int, default=1, help="how many independent simulators to run (default 1)")
     parser.add_argument(
@@ -41,6 +42,8 @@ def parse_args(argv):
         args.command = args.command[1:]
     if not args.command:
         parser.error("give the command to run after --")
+    if args.latency < 0:
+        parser.error("--latency must be 0 or more")
     if args.tenants < 1:
         parser.error("--tenants must be 1 or more")
     try:
@@ -64,6 +67,7 @@ def main(argv=None):
                     token_lifetime=args.token_lifetime,
                     rate_limit=None if args.no_rate_limit else args.rate_limit,
                     quirks=args.quirks,
+                    latency=args.latency,
                 ).start()
             )
         return subprocess.call(args.command, env=command_env(simulators))
