@@ -9,17 +9,19 @@ at all, and every API request on that version's paths.
 """
 
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 from isc_simulator import Simulator
 
 HERE = Path(__file__).resolve().parent
 TARGETS = HERE.parent
-sys.path.insert(0, str(TARGETS / "setup_isc"))
-import api_versions  # noqa: E402  (setup_isc/api_versions.py: the versions to run, their paths)
+# setup_isc/api_versions.py: the versions to run, their paths (a script beside the targets, not a package).
+api_versions = SimpleNamespace(**runpy.run_path(str(TARGETS / "setup_isc" / "api_versions.py")))
 
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 SKIP_TARGETS = {HERE.name, "setup_isc", "password_config_faults"}

@@ -14,19 +14,20 @@ ansible-playbook at -vvvv with --diff and SAIL_API_VERSION, and checks:
 
 import json
 import os
+import runpy
 import subprocess
-import sys
 import time
 from collections import namedtuple
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import requests
 from isc_simulator import Simulator, load_seed
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "setup_isc"))
-import api_versions  # noqa: E402  (setup_isc/api_versions.py: the versions to run, their paths)
+# setup_isc/api_versions.py: the versions to run, their paths (a script beside the targets, not a package).
+api_versions = SimpleNamespace(**runpy.run_path(str(HERE.parent / "setup_isc" / "api_versions.py")))
 
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 
