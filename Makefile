@@ -50,8 +50,10 @@ tree: setup
 	@$(BIN)/python tools/build/build_tree.py $(COLLECTION)
 	@mkdir -p $(BUILD)/tmp
 
+# The unit tests run from .build: `python -m pytest` puts the current folder, the one holding
+# ansible_collections/, on the import path, so the plugins import as ansible_collections.sailpoint_community.isc.
 units: tree  ## pytest: unit tests, API client and simulator tests (real HTTP to an in-process simulator)
-	cd $(COLLECTION) && $(BIN)/python -m pytest tests/unit -q
+	cd $(BUILD) && $(BIN)/python -m pytest ansible_collections/sailpoint_community/isc/tests/unit -q
 	cd simulator && $(BIN)/python -m pytest -q
 
 sanity: tree  ## ansible-test sanity, no ignore file
