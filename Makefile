@@ -13,8 +13,8 @@ BUILD := $(CURDIR)/.build
 COLLECTION := $(BUILD)/ansible_collections/sailpoint_community/isc
 # SailPoint's official OpenAPI for our endpoints; the simulator's contract tests use it.
 ISC_OPENAPI_SPEC ?= $(abspath $(CURDIR)/../shared/sailpoint-api/isc-v3-password-subset.yaml)
-# The per-service v1 contract of the same endpoints (api_version: v1).
-ISC_OPENAPI_SPEC_V1 ?= $(abspath $(CURDIR)/../shared/sailpoint-api/isc-v1-password-subset.yaml)
+# The per-service v1 contract of the same endpoints (api_version: v1), next to the V3 file.
+ISC_OPENAPI_SPEC_V1 ?= $(dir $(ISC_OPENAPI_SPEC))isc-v1-password-subset.yaml
 
 export ISC_OPENAPI_SPEC
 export ISC_OPENAPI_SPEC_V1
@@ -50,8 +50,10 @@ tree: setup
 	@$(BIN)/python tools/build/build_tree.py $(COLLECTION)
 	@mkdir -p $(BUILD)/tmp
 
+# The unit tests run from .build: `python -m pytest` puts the current folder, the one holding
+# ansible_collections/, on the import path, so the plugins import as ansible_collections.sailpoint_community.isc.
 units: tree  ## pytest: unit tests, API client and simulator tests (real HTTP to an in-process simulator)
-	cd $(COLLECTION) && $(BIN)/python -m pytest tests/unit -q
+	cd $(BUILD) && $(BIN)/python -m pytest ansible_collections/sailpoint_community/isc/tests/unit -q
 	cd simulator && $(BIN)/python -m pytest -q
 
 sanity: tree  ## ansible-test sanity, no ignore file

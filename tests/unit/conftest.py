@@ -1,7 +1,7 @@
 """The unit tests run against the local ISC simulator (the isc-simulator package, installed by make setup).
 
-The plugins are imported as ansible_collections.sailpoint_community.isc: pytest.ini puts the folder
-above ansible_collections (make's mirror in .build) on the import path.
+The plugins are imported as ansible_collections.sailpoint_community.isc: `make units` runs
+`python -m pytest` from the folder above ansible_collections (make's mirror in .build).
 """
 
 import pytest

@@ -98,10 +98,11 @@ def main(argv=None):
         errors += [f"the tarball contains {name}: add it to build_ignore in galaxy.yml" for name in bad]
         errors += [f"the tarball lacks {name}" for name in REQUIRED if name not in names]
 
-        checkout = ROOT if os.path.isdir(os.path.join(ROOT, ".git")) and os.path.realpath(ROOT) != collection else None
-        if checkout and os.path.realpath(checkout) != os.path.realpath(collection):
+        # .git is a folder in a clone and a file in a git worktree.
+        if os.path.exists(os.path.join(ROOT, ".git")) and os.path.realpath(ROOT) != os.path.realpath(collection):
             # Contributors may run `ansible-galaxy collection build` in their clone, next to .venv and .build.
-            _names, bad = forbidden_members(build(checkout, os.path.join(tmp, "checkout")))
+            checkout_names, bad = forbidden_members(build(ROOT, os.path.join(tmp, "checkout")))
+            print(f"galaxy: the working tree {ROOT} builds to {len(checkout_names)} entries")
             errors += [f"building the working tree ships {name}: add it to build_ignore in galaxy.yml" for name in bad]
 
         problems = import_check(tarball, tmp)
