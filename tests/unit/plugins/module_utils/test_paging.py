@@ -111,3 +111,14 @@ def test_every_error_shape_over_http_shows_isc_words(simulator, shape, expected,
     assert expected in message
     tracked = shape in ("error_response", "detail_message")
     assert ("[trackingId: " in message) is tracked and bool(error.value.details.get("tracking_id")) is tracked
+
+
+def test_the_collection_tests_run_with_the_quirks_on(simulator, sim_factory):
+    # tests/unit/conftest.py: every simulator of these tests has them, unless a test says otherwise.
+    assert simulator.config()["quirks"] == {"offset_400": True, "short_pages": True, "no_total_count": True}
+    assert sim_factory(quirks=["short_pages"]).config()["quirks"]["offset_400"] is False
+
+
+@pytest.mark.quirks(False)
+def test_a_test_that_counts_requests_can_switch_them_off(simulator):
+    assert not any(simulator.config()["quirks"].values())
