@@ -81,6 +81,31 @@ def test_the_default_policy_can_be_missing_or_twice(sim_factory, run_module):
     assert failed["failed"] and "2 policies have defaultPolicy: true" in failed["msg"]
 
 
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_deleting_the_default_policy_by_flag_fails_before_any_request(simulator, run_module, check_mode):
+    since = simulator.journal()["last_seq"]
+    result = run_module(password_policy, dict(default_policy=True, state="absent"), check_mode=check_mode)
+    assert result["failed"] and result["option"] == "state"
+    assert "the org's default password policy is never deleted" in result["msg"]
+    assert simulator.journal(since=since)["requests"] == []  # not even a token
+    assert default_of(simulator)["id"] == DEFAULT_ID
+
+
+@pytest.mark.parametrize("args", [dict(name="Default"), dict(id=DEFAULT_ID)], ids=["by-name", "by-id"])
+def test_deleting_the_default_policy_by_name_or_id_fails_before_any_write(simulator, run_module, args):
+    result, writes = writes_during(simulator, lambda: run_module(password_policy, dict(args, state="absent")))
+    assert result["failed"] and "'Default' is the org's default password policy" in result["msg"] and writes == []
+    assert default_of(simulator)["id"] == DEFAULT_ID
+
+
+def test_role_items_that_delete_the_default_policy_fail_the_plan(simulator, run_module):
+    tenant = info_tenant(simulator, run_module)
+    for item in ({"default_policy": True, "state": "absent"}, {"name": "Default", "state": "absent"}):
+        result = plan(tenant, [item])
+        assert [error["msg"] for error in result["errors"] if "never deleted" in error["msg"]], (item, result["errors"])
+        assert all(write["op"] != "delete" for step in result["steps"] for write in step["writes"])
+
+
 def test_info_reads_only_the_default(simulator, run_module):
     simulator.seed({"policies": [{"name": "Other"}]})
     result = run_module(password_policy_info, dict(default_policy=True))
