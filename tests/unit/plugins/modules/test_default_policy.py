@@ -233,3 +233,17 @@ def test_plan_warns_about_a_name_close_to_the_default_and_exclusive_lists_it_as_
     kept = [entry for entry in report["objects"] if entry["name"] == "Default"]
     assert kept and kept[0]["status"] == "in sync" and "never deleted" in kept[0]["reason"]
     assert any(line.startswith("warning: password policy 'default'") for line in report["summary"])
+
+
+@pytest.mark.parametrize("name", ["default password policy", "Default  Password Policy", "DEFAULT PASSWORD  POLICY"])
+def test_a_name_differing_from_the_default_only_in_case_or_spacing_is_flagged(sim_factory, run_module, name):
+    sim = sim_factory(seed={"sources": [{"name": "Only"}], "policies": [{"name": "Default Password Policy", "defaultPolicy": True}]})
+    result = plan(info_tenant(sim, run_module), [{"name": name, "min_length": 9}])
+    assert result["errors"] == [] and [(warning["name"], "only in letter case or spacing" in warning["msg"]) for warning in result["warnings"]] == [
+        (name, True)
+    ]
+    assert [step["action"] for step in result["steps"]] == ["create"]
+    module = run_module(password_policy, dict(name=name, min_length=9), check_mode=True, sim=sim)
+    assert any("'Default Password Policy', only in letter case or spacing" in warning for warning in module["warning_texts"]), module
+    unrelated = plan(info_tenant(sim, run_module), [{"name": "Default Password Policies", "min_length": 9}])
+    assert unrelated["warnings"] == []
