@@ -61,11 +61,12 @@ sanity: tree  ## ansible-test sanity, no ignore file
 	cd $(COLLECTION) && $(BIN)/ansible-test sanity --venv --python 3.11 --color no
 
 # The ISC API versions every integration target runs on, each against fresh simulators (tests/integration/
-# targets/setup_isc/api_versions.py). ansible-test passes no environment to the targets: a file carries it.
+# targets/setup_isc/api_versions.py). ansible-test passes no environment to the targets: a file carries it, in
+# setup_isc, since ansible-test copies the targets' folders whole into its work folder but no other file of tests/integration.
 ISC_TEST_API_VERSIONS ?= v3 v1
 
 integration: tree  ## ansible-test integration targets against the simulator (TARGETS="a b", ISC_TEST_API_VERSIONS=v1)
-	@echo "$(ISC_TEST_API_VERSIONS)" > $(COLLECTION)/tests/integration/api_versions.txt
+	@echo "$(ISC_TEST_API_VERSIONS)" > $(COLLECTION)/tests/integration/targets/setup_isc/api_versions.txt
 	cd $(COLLECTION) && $(BIN)/ansible-test integration --local --python 3.11 --color no $(TARGETS)
 
 ruff: setup  ## ruff: lint and format check of every Python file of the repository (ruff.toml)

@@ -1,6 +1,8 @@
 """What real tenants do beyond the contract: the realistic seed, the hidden IdentityNow source, the
 paging quirks, the other error body shapes, and a JSON 405 for any unsupported method."""
 
+import http.client
+import json
 import os
 import subprocess
 import sys
@@ -172,6 +174,37 @@ def test_unsupported_methods_get_a_json_405(api, method):
     assert unknown.status_code == 404 and unknown.json()["detailCode"] == "404 Not found"
     admin = api.request(method, "/_sim/state")
     assert admin.status_code == 405 and admin.headers["Allow"] == "GET"
+
+
+# Method tokens as a raw HTTP client sends them (requests may refuse or rewrite some): WebDAV, the new QUERY,
+# lower case, and tokens no server knows. http.server answers each with an HTML 501 unless it has a do_<METHOD>.
+RAW_METHODS = ["TRACE", "QUERY", "PROPFIND", "MKCOL", "M-SEARCH", "get", "X_ANY.TOKEN~1", "BREW"]
+
+
+@pytest.mark.parametrize("method", RAW_METHODS)
+def test_any_method_token_over_raw_http_gets_a_json_error_with_allow(api, method):
+    connection = http.client.HTTPConnection(api.sim.host, api.sim.port, timeout=10)
+    try:
+        auth = {"Authorization": f"Bearer {api.access_token}", "Accept-Encoding": "identity"}
+        for path, allow in (("/v3/password-policies", "GET, POST"), ("/password-sync-groups/v1/abc", "GET, PUT, DELETE"), ("/oauth/token", "POST")):
+            # A body too: the connection must stay in step for the next request on it.
+            connection.request(method, path, body=b'{"name": "x"}', headers=dict(auth, **{"Content-Type": "application/json"}))
+            response = connection.getresponse()
+            raw = response.read()
+            assert response.status == 405, (method, path, response.status, raw[:200])
+            assert response.getheader("Allow") == allow
+            assert response.getheader("Content-Type").startswith("application/json") and b"<html" not in raw.lower()
+            body = json.loads(raw)
+            assert body["detailCode"] == "405 Method Not Allowed" and method in body["messages"][0]["text"]
+            assert len(body["trackingId"]) == 32
+        connection.request(method, "/v3/sources", headers={"Accept-Encoding": "identity"})  # no token: ISC's JSON 401 first
+        response = connection.getresponse()
+        assert response.status == 401 and json.loads(response.read())
+        connection.request("GET", "/v3/sources", headers=auth)
+        response = connection.getresponse()
+        assert response.status == 200 and isinstance(json.loads(response.read()), list)
+    finally:
+        connection.close()
 
 
 def test_head_gets_headers_only(api):

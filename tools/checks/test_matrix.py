@@ -126,7 +126,7 @@ def run_cell(core, python, requirement, extra, stages, verbose):
             return {stage: "error" for stage in stages}, times, "could not mirror the collection", log_path
         os.makedirs(os.path.join(cell_dir, "tmp"), exist_ok=True)
         if os.environ.get("ISC_TEST_API_VERSIONS"):  # the targets get no environment: setup_isc/api_versions.py reads this file
-            with open(os.path.join(collection, "tests", "integration", "api_versions.txt"), "w", encoding="utf-8") as handle:
+            with open(os.path.join(collection, "tests", "integration", "targets", "setup_isc", "api_versions.txt"), "w", encoding="utf-8") as handle:
                 handle.write(os.environ["ISC_TEST_API_VERSIONS"] + "\n")
         env = dict(os.environ)
         for key in list(env):

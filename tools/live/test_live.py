@@ -27,7 +27,7 @@ import time
 REQUIRED = ("SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "ISC_TEST_SOURCES")
 LIVE_TARGETS = ("source_info", "password_policy", "password_sync_group", "password_config")
 CONFIG = os.path.join("tests", "integration", "integration_config.yml")
-VERSIONS_FILE = os.path.join("tests", "integration", "api_versions.txt")
+VERSIONS_FILE = os.path.join("tests", "integration", "targets", "setup_isc", "api_versions.txt")
 
 
 def main():

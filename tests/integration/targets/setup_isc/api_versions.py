@@ -4,9 +4,10 @@
     python api_versions.py check VERSION  after a run: every API request that the simulators of
                                           ISC_SIM_URLS received went to VERSION's paths
 
-Which versions: ISC_TEST_API_VERSIONS (space-separated), else the file tests/integration/api_versions.txt
-(ansible-test passes no environment to the targets, so `make integration` and `make test-live` write
-their ISC_TEST_API_VERSIONS there), else both, "v3 v1". check_mode_replay and password_config_faults,
+Which versions: ISC_TEST_API_VERSIONS (space-separated), else the file api_versions.txt beside this script
+(ansible-test passes no environment to the targets, so `make integration`, `make test-live` and `make
+test-matrix` write their ISC_TEST_API_VERSIONS there: ansible-test copies the folders of the targets a run
+needs, setup_isc among them, but no other file of tests/integration), else both, "v3 v1". check_mode_replay and password_config_faults,
 which start their own simulators, import this module for the same answer.
 """
 
@@ -18,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 VERSIONS = ("v3", "v1")
-CHOICE_FILE = Path(__file__).resolve().parents[2] / "api_versions.txt"
+CHOICE_FILE = Path(__file__).resolve().with_name("api_versions.txt")
 # The root of every API path in each version: /v3/<service>..., or /<service>/v1... (the token endpoint is neither).
 PATH_FAMILIES = {"v3": re.compile(r"^/v3/[a-z-]+"), "v1": re.compile(r"^/[a-z-]+/v1(/|$)")}
 TOKEN_PATH = "/oauth/token"

@@ -167,7 +167,7 @@ def test_post_dropped_after_the_server_created_it_is_not_duplicated(simulator):
     created = policies.create({"name": "Dropped after create"})
     matching = [p for p in simulator.state()["policies"] if p["name"] == "Dropped after create"]
     assert len(matching) == 1 and created["id"] == matching[0]["id"]
-    assert [r[0] for r in requests_seen(simulator) if r[1] == POLICIES] == ["POST", "GET"]
+    assert methods_in_turn(requests_seen(simulator)) == ["POST", "GET"]  # the POST, then one listing (its pages)
 
 
 def test_post_dropped_before_the_server_saw_it_is_sent_again_once(simulator):
@@ -175,7 +175,13 @@ def test_post_dropped_before_the_server_saw_it_is_sent_again_once(simulator):
     simulator.add_fault(method="POST", path=POLICIES, drop="before", times=1)
     policies.create({"name": "Dropped before create"})
     assert len([p for p in simulator.state()["policies"] if p["name"] == "Dropped before create"]) == 1
-    assert [r[0] for r in requests_seen(simulator) if r[1] == POLICIES] == ["POST", "GET", "POST"]
+    assert methods_in_turn(requests_seen(simulator)) == ["POST", "GET", "POST"]
+
+
+def methods_in_turn(requests):
+    """The methods sent to POLICIES, a run of GETs (one listing's pages) counted once."""
+    methods = [r[0] for r in requests if r[1] == POLICIES]
+    return [method for index, method in enumerate(methods) if index == 0 or method != "GET" or methods[index - 1] != "GET"]
 
 
 def test_persistent_500_on_create_fails_with_tracking_id_and_creates_nothing(simulator):
@@ -188,6 +194,7 @@ def test_persistent_500_on_create_fails_with_tracking_id_and_creates_nothing(sim
     assert not [p for p in simulator.state()["policies"] if p["name"] == "Never"]
 
 
+@pytest.mark.quirks(False)  # with X-Total-Count; tests/unit/plugins/module_utils/test_paging.py reads with the quirks
 def test_paging_reads_600_plus_objects_in_three_requests(simulator):
     simulator.seed({"policies": [{"name": "Paged %03d" % n} for n in range(620)]})
     client = make_client(simulator)
@@ -198,6 +205,7 @@ def test_paging_reads_600_plus_objects_in_three_requests(simulator):
     assert [(q["offset"], q["limit"]) for q in pages] == [("0", "250"), ("250", "250"), ("500", "250")]
 
 
+@pytest.mark.quirks(False)  # with X-Total-Count, as above
 def test_paging_stops_exactly_at_a_full_last_page(simulator):
     simulator.seed({"policies": [{"name": "P%d" % n} for n in range(249)]})  # 250 with the default policy
     make_client(simulator).list_all("/v3/password-policies")

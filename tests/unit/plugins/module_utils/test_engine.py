@@ -47,6 +47,7 @@ CONVERGE = dict(
 )
 
 
+@pytest.mark.quirks(False)  # the request budget of issue 15 counts one request per listing: ISC sends X-Total-Count
 def test_converge_costs_a_token_three_reads_and_one_write_per_object(simulator):
     result = run(simulator, **CONVERGE)
     assert result["errors"] == [] and result["changed"] and not result.get("failed")

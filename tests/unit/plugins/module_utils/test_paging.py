@@ -8,6 +8,7 @@ import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import PAGE_SIZE, IscClient, is_end_of_list, total_count
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError, api_error
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordPolicies, Sources
 
 POLICIES = "/v3/password-policies"
 COUNTS = [0, 1, 249, 250, 251, 500]
@@ -111,3 +112,35 @@ def test_every_error_shape_over_http_shows_isc_words(simulator, shape, expected,
     assert expected in message
     tracked = shape in ("error_response", "detail_message")
     assert ("[trackingId: " in message) is tracked and bool(error.value.details.get("tracking_id")) is tracked
+
+
+def test_the_collection_tests_run_with_the_quirks_on(simulator, sim_factory):
+    # tests/unit/conftest.py: every simulator of these tests has them, unless a test says otherwise.
+    assert simulator.config()["quirks"] == {"offset_400": True, "short_pages": True, "no_total_count": True}
+    assert sim_factory(quirks=["short_pages"]).config()["quirks"]["offset_400"] is False
+
+
+@pytest.mark.quirks(False)
+def test_a_test_that_counts_requests_can_switch_them_off(simulator):
+    assert not any(simulator.config()["quirks"].values())
+
+
+@pytest.mark.parametrize("count", COUNTS)
+def test_v1_listings_read_exactly_with_every_quirk(sim_factory, count):
+    # api_version v1: the per-service paths, through the resources the modules use; the hidden IdentityNow
+    # source is asked for on every page (includeIDNSource=true) and comes back once.
+    sim = sim_factory(quirks=True)
+    sources = [{"name": "S%03d" % n} for n in range(count)]
+    if count:
+        sources[count // 2] = {"name": "IdentityNow", "type": "IdentityNowConnector"}
+    sim.reset({"policies": [{"name": "P%03d" % n} for n in range(count)], "sources": sources})
+    client = IscClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret, api_version="v1")
+    assert [item["name"] for item in PasswordPolicies(client).list()] == ["P%03d" % n for n in range(count)]
+    assert sorted(source["name"] for source in Sources(client).list()) == sorted(source["name"] for source in sources)
+    for path in ("/password-policies/v1", "/sources/v1"):
+        requests = [entry for entry in sim.journal()["requests"] if entry["path"] == path]
+        offsets = [int(entry["query"]["offset"]) for entry in requests]
+        assert offsets == sorted(set(offsets)) and offsets[-1] == count  # no total: one request at the end, never more
+        assert [entry["status"] for entry in requests] == [200] * (len(requests) - 1) + [400 if count else 200]
+        if path == "/sources/v1":
+            assert all(entry["query"]["includeIDNSource"] == "true" for entry in requests)

@@ -81,6 +81,31 @@ def test_the_default_policy_can_be_missing_or_twice(sim_factory, run_module):
     assert failed["failed"] and "2 policies have defaultPolicy: true" in failed["msg"]
 
 
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_deleting_the_default_policy_by_flag_fails_before_any_request(simulator, run_module, check_mode):
+    since = simulator.journal()["last_seq"]
+    result = run_module(password_policy, dict(default_policy=True, state="absent"), check_mode=check_mode)
+    assert result["failed"] and result["option"] == "state"
+    assert "the org's default password policy is never deleted" in result["msg"]
+    assert simulator.journal(since=since)["requests"] == []  # not even a token
+    assert default_of(simulator)["id"] == DEFAULT_ID
+
+
+@pytest.mark.parametrize("args", [dict(name="Default"), dict(id=DEFAULT_ID)], ids=["by-name", "by-id"])
+def test_deleting_the_default_policy_by_name_or_id_fails_before_any_write(simulator, run_module, args):
+    result, writes = writes_during(simulator, lambda: run_module(password_policy, dict(args, state="absent")))
+    assert result["failed"] and "'Default' is the org's default password policy" in result["msg"] and writes == []
+    assert default_of(simulator)["id"] == DEFAULT_ID
+
+
+def test_role_items_that_delete_the_default_policy_fail_the_plan(simulator, run_module):
+    tenant = info_tenant(simulator, run_module)
+    for item in ({"default_policy": True, "state": "absent"}, {"name": "Default", "state": "absent"}):
+        result = plan(tenant, [item])
+        assert [error["msg"] for error in result["errors"] if "never deleted" in error["msg"]], (item, result["errors"])
+        assert all(write["op"] != "delete" for step in result["steps"] for write in step["writes"])
+
+
 def test_info_reads_only_the_default(simulator, run_module):
     simulator.seed({"policies": [{"name": "Other"}]})
     result = run_module(password_policy_info, dict(default_policy=True))
@@ -118,8 +143,15 @@ def test_source_info_shows_hidden_sources_unless_asked_not_to(simulator, run_mod
     assert [source["name"] for source in visible] == sorted(source["name"] for source in everything if source["name"] != "IdentityNow")
     assert run_module(source_info, dict(name="IdentityNow"))["sources"][0]["id"] == IDN
     assert run_module(source_info, dict(name="IdentityNow", include_hidden=False))["sources"] == []
-    queries = [entry["query"] for entry in simulator.journal()["requests"] if entry["path"] == "/v3/sources"]
-    assert [query["includeIDNSource"] for query in queries] == ["true", "false", "true", "false"]
+    # One listing per run, in the order of the runs: its first page (offset 0) and, with the paging quirks, the
+    # request that finds its end; every request of a listing asks the same.
+    listings = []
+    for entry in simulator.journal()["requests"]:
+        if entry["path"] == "/v3/sources":
+            if entry["query"]["offset"] == "0":
+                listings.append(set())
+            listings[-1].add(entry["query"]["includeIDNSource"])
+    assert listings == [{"true"}, {"false"}, {"true"}, {"false"}]
 
 
 @pytest.mark.parametrize(
@@ -201,3 +233,17 @@ def test_plan_warns_about_a_name_close_to_the_default_and_exclusive_lists_it_as_
     kept = [entry for entry in report["objects"] if entry["name"] == "Default"]
     assert kept and kept[0]["status"] == "in sync" and "never deleted" in kept[0]["reason"]
     assert any(line.startswith("warning: password policy 'default'") for line in report["summary"])
+
+
+@pytest.mark.parametrize("name", ["default password policy", "Default  Password Policy", "DEFAULT PASSWORD  POLICY"])
+def test_a_name_differing_from_the_default_only_in_case_or_spacing_is_flagged(sim_factory, run_module, name):
+    sim = sim_factory(seed={"sources": [{"name": "Only"}], "policies": [{"name": "Default Password Policy", "defaultPolicy": True}]})
+    result = plan(info_tenant(sim, run_module), [{"name": name, "min_length": 9}])
+    assert result["errors"] == [] and [(warning["name"], "only in letter case or spacing" in warning["msg"]) for warning in result["warnings"]] == [
+        (name, True)
+    ]
+    assert [step["action"] for step in result["steps"]] == ["create"]
+    module = run_module(password_policy, dict(name=name, min_length=9), check_mode=True, sim=sim)
+    assert any("'Default Password Policy', only in letter case or spacing" in warning for warning in module["warning_texts"]), module
+    unrelated = plan(info_tenant(sim, run_module), [{"name": "Default Password Policies", "min_length": 9}])
+    assert unrelated["warnings"] == []

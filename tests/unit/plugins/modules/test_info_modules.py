@@ -1,5 +1,7 @@
 """The _info modules against the simulator: names resolved by default, ids only on request."""
 
+import pytest
+
 from ansible_collections.sailpoint_community.isc.plugins.modules import password_policy_info, password_sync_group_info
 
 GROUP = {"name": "Info group"}
@@ -20,6 +22,7 @@ def seeded_group(simulator):
     return state["policies"][0]["name"], sorted(source["name"] for source in password_sources)
 
 
+@pytest.mark.quirks(False)  # counts requests: one per listing when ISC sends X-Total-Count
 def test_sync_group_info_resolves_policy_and_source_names_by_default(simulator, run_module):
     policy_name, source_names = seeded_group(simulator)
     result, requests = requests_during(simulator, lambda: run_module(password_sync_group_info, {"name": GROUP["name"]}))
@@ -29,6 +32,7 @@ def test_sync_group_info_resolves_policy_and_source_names_by_default(simulator, 
     assert [request.split("?")[0] for request in requests] == ["GET /v3/password-sync-groups", "GET /v3/password-policies", "GET /v3/sources"]
 
 
+@pytest.mark.quirks(False)  # counts requests: one per listing when ISC sends X-Total-Count
 def test_sync_group_info_without_names_makes_one_request_and_returns_ids(simulator, run_module):
     seeded_group(simulator)
     result, requests = requests_during(simulator, lambda: run_module(password_sync_group_info, {"name": GROUP["name"], "resolve_names": False}))
@@ -38,6 +42,7 @@ def test_sync_group_info_without_names_makes_one_request_and_returns_ids(simulat
     assert [request.split("?")[0] for request in requests] == ["GET /v3/password-sync-groups"]
 
 
+@pytest.mark.quirks(False)  # counts requests: one per listing when ISC sends X-Total-Count
 def test_policy_info_without_names_leaves_sources_out(simulator, run_module):
     state = simulator.state()
     source_id = state["sources"][0]["id"]

@@ -121,7 +121,7 @@ def test_source_names_resolve_exactly(tenant, run_module, name, source_id):
     since = tenant.journal()["last_seq"]
     result = run_module(password_policy, dict(name="Governs one", sources=[name]))
     assert result["password_policy"]["source_ids"] == [source_id]
-    filters = [entry["query"]["filters"] for entry in tenant.journal(since=since)["requests"] if entry["path"] == "/v3/sources"]
+    filters = [entry["query"]["filters"] for entry in listings(tenant, since)]
     assert len(filters) == 1 and filters[0].startswith("name in (")
 
 
@@ -131,5 +131,9 @@ def test_many_special_source_names_in_one_task_resolve_in_one_request(tenant, ru
     result = run_module(password_policy, dict(name="Governs six", sources=names))
     assert result["changed"] is True
     assert sorted(result["password_policy"]["sources"]) == sorted(names)
-    source_reads = [entry for entry in tenant.journal(since=since)["requests"] if entry["path"] == "/v3/sources"]
-    assert len(source_reads) == 1
+    assert len(listings(tenant, since)) == 1
+
+
+def listings(sim, since):
+    """The source listings since ``since``: their first requests (offset 0); the paging quirks add a request at the end of each."""
+    return [entry for entry in sim.journal(since=since)["requests"] if entry["path"] == "/v3/sources" and entry["query"].get("offset") in ("0", ["0"])]
