@@ -9,6 +9,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors imp
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import SourceDirectory, UnknownNameError, one_by_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import check_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import Reconciler
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import is_idn_source
 
 FIELDS = kinds.SYNC_GROUP.fields
 MIN_SOURCES = 2
@@ -123,6 +124,21 @@ class SyncGroupReconciler(Reconciler):
                 option=option,
             )
         self._check_not_in_other_groups(ids, current, option, known)
+        self._warn_if_idn_source_leaves_the_default(ids, policy_id, current, policy_changes, known)
+
+    def _warn_if_idn_source_leaves_the_default(self, ids, policy_id, current, policy_changes, known):
+        # The IdentityNow source is behind logins to ISC itself and the default policy governs it. In a
+        # group, the group's policy may govern it instead; ISC does not document it, so say so, not refuse.
+        joining = [known[source_id] for source_id in ids if is_idn_source(known[source_id])]
+        if not joining or not (policy_changes or set(source["id"] for source in joining) - set(current["source_ids"])):
+            return
+        if policy_id is not None and (self.policies.get(policy_id) or {}).get("defaultPolicy"):
+            return
+        names = ", ".join(repr(source["name"]) for source in joining)
+        self.warnings.append(
+            "the IdentityNow source %s (behind logins to ISC itself) is in this password sync group, whose password policy "
+            "is not the org's default: ISC may then apply that policy to ISC's own logins (not documented)" % names
+        )
 
     def _check_not_in_other_groups(self, ids, current, option, known):
         # A source's password can follow one sync group only: a second group would break the sync

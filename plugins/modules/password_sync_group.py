@@ -60,6 +60,8 @@ options:
       - At least two, each supporting password management (the C(PASSWORD) feature), and none already in
         another sync group.
       - Required to create a group, unless O(source_ids) is given. Mutually exclusive with O(source_ids).
+      - The tenant's hidden IdentityNow source is found by its name too. Putting it in a group whose policy is not the
+        org's default policy gives a warning, since ISC does not document which policy then governs ISC's own logins.
     type: list
     elements: str
   source_ids:

@@ -134,6 +134,26 @@ def test_identitynow_source_may_leave_another_policy(simulator, run_module):
     assert result["changed"] is True
 
 
+def test_identitynow_source_in_a_group_of_another_policy_is_warned_about(simulator, run_module):
+    # ISC does not document which policy governs ISC's own logins once their source is in a sync
+    # group of another policy: the collection says so, in check mode too, and only when that changes.
+    run_module(password_policy, dict(name="Other"))
+    task = dict(name="With ISC", password_policy="Other", sources=["IdentityNow", "Okta"])
+    predicted = run_module(password_sync_group, task, check_mode=True)
+    applied = run_module(password_sync_group, task)
+    for result in (predicted, applied):
+        assert result["changed"] is True
+        assert any("IdentityNow source 'IdentityNow'" in warning and "not the org's default" in warning for warning in result["warning_texts"]), result
+    assert run_module(password_sync_group, task)["warning_texts"] == []
+    # Under the default policy the group changes nothing about who governs ISC's logins.
+    moved = run_module(password_sync_group, dict(task, password_policy="Default"))
+    assert moved["changed"] is True and moved["warning_texts"] == []
+    back = run_module(password_sync_group, task)
+    assert any("not the org's default" in warning for warning in back["warning_texts"])
+    groups = simulator.state()["sync_groups"]
+    assert [sorted(group["sourceIds"]) for group in groups if group["name"] == "With ISC"] == [sorted([IDN, "2c91808a7c1f4e2b017c1f5d00000005"])]
+
+
 def test_source_info_shows_hidden_sources_unless_asked_not_to(simulator, run_module):
     everything = run_module(source_info, {})["sources"]
     idn = [source for source in everything if source["name"] == "IdentityNow"]
