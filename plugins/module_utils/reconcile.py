@@ -136,6 +136,7 @@ class Reconciler:
         if current is not None and not st.differences(current, desired, managed):
             return self.result(False, current, self.diff(current, current, managed, self.display_names(resolved)))
 
+        self.check_rename(desired, current)
         self.check_write(desired, wanted, current, resolved)
         diff = self.diff(current, desired, managed, self.display_names(resolved))
         if self.check_mode:
@@ -147,6 +148,19 @@ class Reconciler:
         else:
             saved = self.collection.create(body)
         return self.result(True, self.state_of(saved), diff)
+
+    def check_rename(self, desired, current):
+        # Objects are found by name, so a rename onto a name another object has would leave two that no
+        # later task can tell apart. ISC's answer to it is not documented: refused here, before writing.
+        if current is None or desired["name"] == current["name"]:
+            return
+        taken = [item["id"] for item in self.items() if item.get("name") == desired["name"] and item.get("id") != current["id"]]
+        if taken:
+            raise ValidationError(
+                "name: cannot rename %s %r to %r: another %s has that name (id %s), and names must stay unique to be "
+                "found by name; rename or delete that one first" % (self.noun, current["name"], desired["name"], self.noun, ", ".join(taken)),
+                option="name",
+            )
 
     def ensure_absent(self, current_obj):
         if not current_obj:

@@ -142,6 +142,33 @@ CASES = [
     case("policy-name-escape-character", PP, dict(name="Corp\x1b[31m"), "name", "must not contain control characters"),
     case("policy-name-delete-character", PP, dict(name="Corp\x7f"), "name", "must not contain control characters"),
     case("policy-rename-to-blank-by-id", PP, dict(id=CORPORATE, name="  "), "name", "must not be empty or blank"),
+    case(
+        "policy-rename-onto-another-policy-by-id",
+        PP,
+        dict(id=CORPORATE, name="Default"),
+        "name",
+        "cannot rename password policy 'Corporate' to 'Default'",
+        "another password policy has that name",
+        DEFAULT_POLICY,
+    ),
+    case(
+        "policy-rename-onto-another-policy-check-mode", PP, dict(id=CORPORATE, name="Default"), "name", "another password policy has that name", check_mode=True
+    ),
+    case(
+        "policy-rename-default-onto-another-policy",
+        PP,
+        dict(default_policy=True, name="Corporate"),
+        "name",
+        "cannot rename password policy 'Default' to 'Corporate'",
+        CORPORATE,
+    ),
+    case(
+        "group-rename-onto-another-group-by-id",
+        PSG,
+        dict(id=TWIN_GROUP_1, name="Corporate accounts"),
+        "name",
+        "cannot rename password sync group 'Twin group' to 'Corporate accounts'",
+    ),
     case("policy-name-ambiguous", PP, dict(name="Twin", min_length=9), "name", "matches 2 password policies", TWIN_1, TWIN_2, "by id"),
     case("policy-delete-ambiguous-name", PP, dict(name="Twin", state="absent"), "name", TWIN_1, TWIN_2),
     # --- password_policy: unknown, ambiguous and conflicting references -----------------------------------------
