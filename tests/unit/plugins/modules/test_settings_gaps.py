@@ -121,7 +121,7 @@ def test_check_mode_of_the_settings_writes_nothing_and_predicts_the_run(simulato
         done = run_module(password_config, args)
         assert done["exit_code"] == 0 and done["changed"] is True, done.get("msg")
         assert settings_steps(done) == settings_steps(predicted)
-        assert [diff for diff in done["diff"]] == [diff for diff in predicted["diff"]]
+        assert done["diff"] == predicted["diff"]
         assert [path for _method, path in writes(simulator, since)] == paths
         # Once applied, both modes agree that nothing is left to do.
         since = mark(simulator)
