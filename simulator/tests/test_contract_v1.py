@@ -132,8 +132,9 @@ def test_org_config_and_dictionary_v1(contract):
     created = contract.check(contract.call("POST", ORG, json={"digitTokenLength": 6}), ORG, "post", 200)
     assert created["digitTokenLength"] == 6
     contract.check(contract.call("PUT", ORG, json={"digitTokenLength": 8}), ORG, "put", 200)
-    upload = contract.call("PUT", DICTIONARY, files={"file": ("d.txt", b"secret\npassword\n", "text/plain")})
-    assert upload.status_code in (200, 201), upload.text
+    contract.check(contract.call("GET", DICTIONARY), DICTIONARY, "get", 404)  # none before the first upload
+    upload = contract.call("PUT", DICTIONARY, files={"file": ("d.txt", b"locale=en_US\nsecret\npassword\n", "text/plain")})
+    assert upload.status_code == 201, upload.text  # the first upload creates it
     contract.check(upload, DICTIONARY, "put", upload.status_code)
     text = contract.call("GET", DICTIONARY)
     assert text.status_code == 200 and "password" in text.text

@@ -6,4 +6,4 @@ if [ -f ../../integration_config.yml ]; then
   echo "password_dictionary: skipped on a live tenant (it would replace the org's dictionary)"
   exit 0
 fi
-exec ../setup_isc/run.sh ansible-playbook -i "${INVENTORY_PATH}" runme.yml "$@"
+exec ../setup_isc/run.sh ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" runme.yml "$@"
