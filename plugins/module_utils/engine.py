@@ -8,8 +8,9 @@
 2. Plan: plan.plan() replays the run with the modules' own reconcilers; org_config and dictionary
    compare their settings. Every error of every object is found here; one error and nothing is written.
 3. Apply (not in check mode): the org settings and the dictionary first (a policy may use the
-   dictionary), then the plan's phases in order, each phase's writes (phase 3: each round's) at most
-   WORKERS at a time. A write that fails lets the rest of its phase finish; no later phase starts.
+   dictionary), then the plan's phases in order and, within a phase, its rounds in order, each round's
+   writes at most WORKERS at a time. A write that fails lets the rest of its round finish; no later
+   round starts.
    The writes are the plan's own: no request whose answer the read already gave.
 4. Report: per-object results, the diffs for --diff (names, not ids), and report.build_report's data.
 """
@@ -188,7 +189,7 @@ class Engine:
         return False
 
     def batches(self):
-        """Lists of step indexes whose writes may go out together: a phase, or a round of phase 3."""
+        """Lists of step indexes whose writes may go out together: a round of a phase."""
         batches = []
         for phase in PHASES:
             rounds = {}

@@ -8,9 +8,12 @@ the role applies changes, so that every step sees the steps before it:
 
 1. sync groups to delete (their sources are then free, and ISC assigns their policy to them),
 2. policies to create or update,
-3. sync groups to create or update, in an order where a group that gives a source up comes
-   before the group that takes it (found by retrying until nothing moves),
+3. sync groups to create or update,
 4. policies to delete.
+
+Within phases 2 and 3, an object that needs what another one still holds (a name, a sync group's
+source) waits until that one lets go (found by retrying until nothing moves), and its step goes
+out in a later round than the step that frees it: the steps of one round are sent at once.
 
 What comes out: one step per object (what the module will do, with its diff, the arguments to
 call it with and the writes it made on the in-memory tenant) and every error, all found before
@@ -19,7 +22,6 @@ anything is written.
 
 import copy
 import difflib
-import itertools
 from collections.abc import Mapping
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
@@ -29,6 +31,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils import kin
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import NameTakenError
 
 POLICY = kinds.POLICY.name
 SYNC_GROUP = kinds.SYNC_GROUP.name
@@ -47,10 +50,10 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
     Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
     "round", "action" (create, update, delete or none), "diff", "after", "args", "writes"}; an error: {"kind",
-    "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: the pass of phase 3 that placed
-    the step (1 for the others). ``writes``: what the module would send, in order: {"op" (create,
-    update or delete), "kind", "id" (for a create, the in-memory tenant's placeholder), "body" (the
-    V3 API body; None for a delete)}. An update's body is the object as ``tenant`` holds it (its
+    "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: 1, or one more than the round of
+    a step of the same phase that frees a name or source this step takes, or writes the same object.
+    ``writes``: what the module would send, in order: {"op" (create, update or delete), "kind", "id"
+    (for a create, the in-memory tenant's placeholder), "body" (the V3 API body; None for a delete)}. An update's body is the object as ``tenant`` holds it (its
     fields and id; not ISC's read-only ones, such as dateCreated) with the step's values over it.
     """
     planner = _Planner(tenant)
@@ -64,10 +67,11 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
         group_items += planner.unlisted(SYNC_GROUP, group_items)
         policy_items += planner.unlisted(POLICY, policy_items)
 
-    planner.replay_each(SYNC_GROUP, 1, [item for item in group_items if item["state"] == "absent"])
-    planner.replay_each(POLICY, 2, [item for item in policy_items if item["state"] == "present"])
+    policy_deletions = [item for item in policy_items if item["state"] == "absent"]
+    planner.replay_in_workable_order(SYNC_GROUP, 1, [item for item in group_items if item["state"] == "absent"])
+    planner.replay_in_workable_order(POLICY, 2, [item for item in policy_items if item["state"] == "present"], policy_deletions)
     planner.replay_in_workable_order(SYNC_GROUP, 3, [item for item in group_items if item["state"] == "present"])
-    planner.replay_each(POLICY, 4, [item for item in policy_items if item["state"] == "absent"])
+    planner.replay_in_workable_order(POLICY, 4, policy_deletions)
     if exclusive:
         planner.keep_default_policy(policy_items)
     return {"steps": planner.steps, "errors": planner.errors, "warnings": planner.warnings}
@@ -169,33 +173,40 @@ class _Planner:
             if obj["id"] not in listed_ids and obj["name"] not in listed_names and not obj.get("default_policy")
         ]
 
-    def replay_each(self, kind, phase, items):
-        for item in items:
-            try:
-                self.steps.append(self.replay(kind, phase, item))
-            except IscError as error:
-                self.errors.append(_error(kind, item, error.msg))
+    def replay_in_workable_order(self, kind, phase, items, deleted_later=()):
+        """Replay ``items``, deferring one that needs what another still holds until that one lets go.
 
-    def replay_in_workable_order(self, kind, phase, items):
-        """Replay, deferring a group whose source another group still holds until that group lets go."""
+        ``deleted_later``: the items of a later phase that delete objects of this kind, for messages.
+
+        ``freed`` keeps the round of the step that freed each name or source: a step taking one goes
+        out a round later, so that the steps of a round (sent at once) never race for it.
+        """
+        freed = {}
         pending = items
-        rounds = itertools.count(1)
         while pending:
             deferred = []
-            number = next(rounds)
             for item in pending:
                 try:
-                    self.steps.append(self.replay(kind, phase, item, number))
-                except sync_group.SourceTakenError as error:
+                    step, before = self.replay(kind, phase, item)
+                except (sync_group.SourceTakenError, NameTakenError) as error:
                     deferred.append((item, error))
+                    continue
                 except IscError as error:
                     self.errors.append(_error(kind, item, error.msg))
+                    continue
+                takes, frees = _claims(kind, before, step["writes"])
+                step["round"] = 1 + max([0] + [freed[claim] for claim in takes if claim in freed])
+                for claim in frees:
+                    freed[claim] = max(freed.get(claim, 0), step["round"])
+                self.steps.append(step)
             if len(deferred) == len(pending):  # nothing moved: these holds are real
-                self.errors.extend(_error(kind, item, error.msg) for item, error in deferred)
+                later = set(item.get("name") for item in deleted_later)
+                self.errors.extend(_error(kind, item, _waited_for(error, later)) for item, error in deferred)
                 return
             pending = [item for item, _error_ in deferred]
 
-    def replay(self, kind, phase, item, number=1):
+    def replay(self, kind, phase, item):
+        """One item's step on the in-memory tenant, and the object as it was before (None if new)."""
         reconciler_class, module_options = KINDS[kind]
         params = dict.fromkeys(module_options())
         params.update((key, value) for key, value in item.items() if key in params)
@@ -207,11 +218,11 @@ class _Planner:
         else:
             result = reconciler.ensure_present(params, found)
         self.warnings.extend(_error(kind, item, warning) for warning in result.get("warnings", []))
-        return {
+        step = {
             "kind": kind,
             "name": item.get("name") or (found or {}).get("name"),
             "phase": phase,
-            "round": number,
+            "round": 1,
             "action": _action(result),
             "exclusive": bool(item.get("exclusive")),
             "diff": result["diff"],
@@ -219,6 +230,7 @@ class _Planner:
             "args": self.module_args(kind, params, found),
             "writes": self.memory.writes[first_write:],
         }
+        return step, found
 
     def module_args(self, kind, params, found):
         """What the role passes to the module: the item's options, sources and the object by id.
@@ -244,6 +256,30 @@ def in_memory(tenant):
             {"id": item["id"], "name": item["name"], "type": item.get("type"), "features": item.get("features") or []} for item in tenant.get("sources") or []
         ],
     )
+
+
+def _claims(kind, before, writes):
+    """What a step takes and frees that another step of its phase may want: a name of its kind, a source
+    (sync groups), and the object it writes (two steps on one object must not race either)."""
+    after = before
+    for write in writes:
+        after = None if write["op"] == "delete" else write["body"]
+
+    def held(obj):
+        if not obj:
+            return set()
+        sources = obj.get("sourceIds") or [] if kind == SYNC_GROUP else []
+        return set([("name", obj.get("name"))] + [("source", source_id) for source_id in sources])
+
+    written = set(("object", write["id"]) for write in writes)
+    return (held(after) - held(before)) | written, (held(before) - held(after)) | written
+
+
+def _waited_for(error, deleted_later):
+    """The message of a hold that never ended; a name that this run deletes only later says so."""
+    if isinstance(error, NameTakenError) and error.name in deleted_later:
+        return "%s (this run deletes %r, but only after renames and creations: delete it in a run of its own first)" % (error.msg, error.name)
+    return error.msg
 
 
 def _action(result):

@@ -15,6 +15,14 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources 
 READ_ONLY = ("id", "created", "modified")
 
 
+class NameTakenError(ValidationError):
+    """A rename onto a name another object has (the planner waits for a rename that frees it)."""
+
+    def __init__(self, msg, option, name):
+        super().__init__(msg, option=option)
+        self.name = name
+
+
 class Reconciler:
     """Brings one object to the state a task asks for.
 
@@ -156,10 +164,11 @@ class Reconciler:
             return
         taken = [item["id"] for item in self.items() if item.get("name") == desired["name"] and item.get("id") != current["id"]]
         if taken:
-            raise ValidationError(
+            raise NameTakenError(
                 "name: cannot rename %s %r to %r: another %s has that name (id %s), and names must stay unique to be "
                 "found by name; rename or delete that one first" % (self.noun, current["name"], desired["name"], self.noun, ", ".join(taken)),
                 option="name",
+                name=desired["name"],
             )
 
     def ensure_absent(self, current_obj):

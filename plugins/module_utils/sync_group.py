@@ -54,6 +54,7 @@ class SyncGroupReconciler(Reconciler):
         self.sources = SourceDirectory(self.tenant.sources)
         self.policies = self.tenant.policies
         self.policy_names = {}  # id → name, for the policies this run has seen
+        self.default_policy_ids = set()  # of the policies this run has listed: which one is the org's default
 
     def resolve(self, params):
         resolved = {}
@@ -76,7 +77,7 @@ class SyncGroupReconciler(Reconciler):
 
     def _policy_id(self, name):
         policies = self.policies.list()
-        self.policy_names.update((policy["id"], policy["name"]) for policy in policies)
+        self._learn_policies(policies)
         policy = one_by_name(policies, name, kinds.POLICY.noun, option="password_policy", id_option="password_policy_id")
         if policy is None and self.check_mode:
             # An earlier task of the same play may create it: check mode cannot know, so it predicts
@@ -124,20 +125,26 @@ class SyncGroupReconciler(Reconciler):
                 option=option,
             )
         self._check_not_in_other_groups(ids, current, option, known)
-        self._warn_if_idn_source_leaves_the_default(ids, policy_id, current, policy_changes, known)
+        self._warn_if_idn_source_leaves_the_default(ids, policy_id, current, policy_changes, known, option)
 
-    def _warn_if_idn_source_leaves_the_default(self, ids, policy_id, current, policy_changes, known):
+    def _warn_if_idn_source_leaves_the_default(self, ids, policy_id, current, policy_changes, known, option):
         # The IdentityNow source is behind logins to ISC itself and the default policy governs it. In a
         # group, the group's policy may govern it instead; ISC does not document it, so say so, not refuse.
         joining = [known[source_id] for source_id in ids if is_idn_source(known[source_id])]
         if not joining or not (policy_changes or set(source["id"] for source in joining) - set(current["source_ids"])):
             return
-        if policy_id is not None and (self.policies.get(policy_id) or {}).get("defaultPolicy"):
+        if policy_id is None:  # check mode, a policy an earlier task creates: not the default
+            is_default = False
+        elif policy_id in self.policy_names:  # listed by this run already: no request
+            is_default = policy_id in self.default_policy_ids
+        else:
+            is_default = bool((self.policies.get(policy_id) or {}).get("defaultPolicy"))
+        if is_default:
             return
         names = ", ".join(repr(source["name"]) for source in joining)
         self.warnings.append(
-            "the IdentityNow source %s (behind logins to ISC itself) is in this password sync group, whose password policy "
-            "is not the org's default: ISC may then apply that policy to ISC's own logins (not documented)" % names
+            "%s: the IdentityNow source %s (behind logins to ISC itself) is in this password sync group, whose password "
+            "policy is not the org's default: ISC may then apply that policy to ISC's own logins (not documented)" % (option, names)
         )
 
     def _check_not_in_other_groups(self, ids, current, option, known):
@@ -156,8 +163,12 @@ class SyncGroupReconciler(Reconciler):
                 "%s: a source can be in one password sync group only, and %s; remove it from that group first" % (option, ", ".join(taken)), option=option
             )
 
+    def _learn_policies(self, policies):
+        self.policy_names.update((policy["id"], policy["name"]) for policy in policies)
+        self.default_policy_ids.update(policy["id"] for policy in policies if policy.get("defaultPolicy"))
+
     def learn_names(self, states):
-        self.policy_names.update((policy["id"], policy["name"]) for policy in self.policies.list())
+        self._learn_policies(self.policies.list())
         self.sources.fetch(sorted(set(source_id for state in states for source_id in state["source_ids"])))
 
     def describe(self, state):

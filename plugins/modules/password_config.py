@@ -153,7 +153,9 @@ steps:
       description: The step of the run (1 sync groups deleted, 2 policies, 3 sync groups, 4 policies deleted; 0 the settings).
       type: int
     round:
-      description: Within phase 3, the round of writes that may go out together.
+      description:
+        - Within its phase, the round of writes that go out together. A step that takes a name or a source that another
+          step frees, or writes the same object, goes out in a later round than that step.
       type: int
     action:
       description: V(create), V(update), V(delete) or V(none).

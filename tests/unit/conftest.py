@@ -28,7 +28,7 @@ def sim_factory(sim_factory, request):  # pylint: disable=redefined-outer-name
     (without the total, every listing needs one more request to see its end); quirks=... overrides both.
     """
     marker = request.node.get_closest_marker("quirks")
-    quirks = marker.args[0] if marker else True
+    quirks = marker.args[0] if marker and marker.args else True
 
     def make(**settings):
         settings.setdefault("quirks", quirks)

@@ -47,7 +47,7 @@ CONVERGE = dict(
 )
 
 
-@pytest.mark.quirks(False)  # the request budget of issue 15 counts one request per listing: ISC sends X-Total-Count
+@pytest.mark.quirks(False)  # issue 15's request budget: one request per listing, where ISC sends X-Total-Count (test_paging covers the rest)
 def test_converge_costs_a_token_three_reads_and_one_write_per_object(simulator):
     result = run(simulator, **CONVERGE)
     assert result["errors"] == [] and result["changed"] and not result.get("failed")
@@ -172,6 +172,21 @@ def test_a_sync_group_moving_its_source_goes_out_in_the_planned_rounds(simulator
     rounds = dict((step["name"], step["round"]) for step in result["steps"] if step["kind"] == "password_sync_group")
     assert rounds == {"Corporate accounts": 1, "Engineering accounts": 2}
     assert [entry["method"] for entry in writes_of(simulator, mark)] == ["PUT", "PUT"]
+
+
+def test_a_rename_onto_a_name_another_rename_frees_goes_out_after_it(simulator):
+    run(simulator, **CONVERGE)
+    ids = dict((item["name"], item["id"]) for item in simulator.state()["policies"])
+    mark = simulator.journal()["count"]
+    # Listed in the order that would race: Engineering takes the name Corporate gives up in the same run.
+    result = run(simulator, policies=[{"id": ids["Engineering"], "name": "Corporate"}, {"id": ids["Corporate"], "name": "Corporate (old)"}])
+    assert not result.get("failed"), result.get("msg")
+    assert [(entry["method"], entry["path"].rsplit("/", 1)[1], entry["body"]["name"]) for entry in writes_of(simulator, mark)] == [
+        ("PUT", ids["Corporate"], "Corporate (old)"),
+        ("PUT", ids["Engineering"], "Corporate"),
+    ]
+    names = dict((item["id"], item["name"]) for item in simulator.state()["policies"])
+    assert (names[ids["Corporate"]], names[ids["Engineering"]]) == ("Corporate (old)", "Corporate")
 
 
 def test_sync_group_delete_sends_only_the_delete(simulator):

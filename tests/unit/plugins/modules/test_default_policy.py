@@ -143,7 +143,8 @@ def test_identitynow_source_in_a_group_of_another_policy_is_warned_about(simulat
     applied = run_module(password_sync_group, task)
     for result in (predicted, applied):
         assert result["changed"] is True
-        assert any("IdentityNow source 'IdentityNow'" in warning and "not the org's default" in warning for warning in result["warning_texts"]), result
+        warned = [warning for warning in result["warning_texts"] if warning.startswith("sources: the IdentityNow source 'IdentityNow'")]
+        assert len(warned) == 1 and "not the org's default" in warned[0], result
     assert run_module(password_sync_group, task)["warning_texts"] == []
     # Under the default policy the group changes nothing about who governs ISC's logins.
     moved = run_module(password_sync_group, dict(task, password_policy="Default"))

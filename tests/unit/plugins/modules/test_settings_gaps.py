@@ -33,7 +33,7 @@ EMPTY_ANSWERS = pytest.mark.parametrize("answer", ["", {}], ids=["empty-body", "
 @VERSIONS
 @EMPTY_ANSWERS
 def test_org_config_empty_answer_is_none_yet_and_the_first_write_is_a_post(simulator, run_module, version, answer):
-    # The two reads (check mode, then the real run) answer 200 with nothing in it.
+    # The three reads (the info module, check mode, then the real run) answer 200 with nothing in it.
     simulator.add_fault(method="GET", path=ORG_PATH[version], status=200, body=answer, times=3)
     args = dict(digit_token_length=9, api_version=version)
     assert run_module(password_org_config_info, dict(api_version=version))["password_org_config"] is None
