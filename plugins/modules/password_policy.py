@@ -36,7 +36,7 @@ options:
       - Name of the policy. ISC does not require unique names; a name that matches two or more policies is an
         error that lists their ids (use O(id) then).
       - Required to create a policy. With O(id) or O(default_policy=true), the policy is renamed to this name,
-        unless another policy has it (an error before any write: names must stay unique to be found).
+        unless another policy has it (an error before any write, since names must stay unique to be found).
       - When no policy has this name but the default policy's name differs from it only in letter case or spacing,
         the task warns that it creates a new policy (use O(default_policy=true) to manage the default one).
     type: str

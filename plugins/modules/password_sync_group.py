@@ -39,7 +39,7 @@ options:
       - Name of the group, shown to users in Password Manager. ISC does not require unique names; a name that
         matches two or more groups is an error that lists their ids (use O(id) then).
       - Required to create a group. With O(id), the group is renamed to this name, unless another group has it
-        (an error before any write: names must stay unique to be found).
+        (an error before any write, since names must stay unique to be found).
     type: str
   id:
     description: ID of the group (a UUID), to target one group exactly, for example to rename it.
