@@ -49,12 +49,13 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     ``tenant``: {"policies", "sync_groups", "sources"} as the _info modules return them.
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
     Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
-    "round", "action" (create, update, delete or none), "diff", "after", "args", "writes"}; an error: {"kind",
-    "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: 1, or one more than the round of
+    "round", "action" (create, update, delete or none), "diff", "after", "args", "writes"}; an error:
+    {"kind", "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: 1, or one more than the round of
     a step of the same phase that frees a name or source this step takes, or writes the same object.
     ``writes``: what the module would send, in order: {"op" (create, update or delete), "kind", "id"
-    (for a create, the in-memory tenant's placeholder), "body" (the V3 API body; None for a delete)}. An update's body is the object as ``tenant`` holds it (its
-    fields and id; not ISC's read-only ones, such as dateCreated) with the step's values over it.
+    (for a create, the in-memory tenant's placeholder), "body" (the V3 API body; None for a delete)}.
+    An update's body is the object as ``tenant`` holds it (its fields and id; not ISC's read-only
+    ones, such as dateCreated) with the step's values over it.
     """
     planner = _Planner(tenant)
     policy_items = planner.valid(POLICY, policies)

@@ -162,7 +162,7 @@ class Reconciler:
         # later task can tell apart. ISC's answer to it is not documented: refused here, before writing.
         if current is None or desired["name"] == current["name"]:
             return
-        taken = [item["id"] for item in self.items() if item.get("name") == desired["name"] and item.get("id") != current["id"]]
+        taken = [item["id"] for item in self.collection.find_by_name(desired["name"], self.items()) if item["id"] != current["id"]]
         if taken:
             raise NameTakenError(
                 "name: cannot rename %s %r to %r: another %s has that name (id %s), and names must stay unique to be "

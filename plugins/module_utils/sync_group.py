@@ -133,12 +133,10 @@ class SyncGroupReconciler(Reconciler):
         joining = [known[source_id] for source_id in ids if is_idn_source(known[source_id])]
         if not joining or not (policy_changes or set(source["id"] for source in joining) - set(current["source_ids"])):
             return
-        if policy_id is None:  # check mode, a policy an earlier task creates: not the default
-            is_default = False
-        elif policy_id in self.policy_names:  # listed by this run already: no request
+        if policy_id in self.policy_names:  # listed by this run (None: check mode's policy-to-be): no request
             is_default = policy_id in self.default_policy_ids
         else:
-            is_default = bool((self.policies.get(policy_id) or {}).get("defaultPolicy"))
+            is_default = policy_id is not None and bool((self.policies.get(policy_id) or {}).get("defaultPolicy"))
         if is_default:
             return
         names = ", ".join(repr(source["name"]) for source in joining)
