@@ -29,8 +29,8 @@ export PATH := $(BIN):$(PATH)
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-test: setup  ## Ruff, unit, sanity, docs, changelog, Galaxy, EE, integration and lint checks, with a summary (CI)
-	@$(BIN)/python tools/checks/run_checks.py ruff units sanity docs-lint changelog galaxy ee integration lint
+test: setup  ## Ruff, unit, sanity, docs lint and site build, changelog, Galaxy, EE, integration and lint checks, with a summary (CI)
+	@$(BIN)/python tools/checks/run_checks.py ruff units sanity docs-lint docs changelog galaxy ee integration lint
 
 demo: tree  ## Start the simulator, converge, audit and export a sample tenant with the role, stop it
 	@cd $(COLLECTION) && $(BIN)/with-isc-simulator -- bash examples/demo/demo.sh
@@ -84,7 +84,7 @@ bench: tree  ## Benchmark the role (POLICIES=100 SYNC_GROUPS=50 SOURCES=300 LATE
 		--policies $(or $(POLICIES),100) --groups $(or $(SYNC_GROUPS),50) --sources $(or $(SOURCES),300) \
 		--latency $(or $(LATENCY),0.15) --large $(or $(LARGE),1000) --label "$(or $(LABEL),after)"
 
-docs: tree  ## Build the HTML docs site (plugin docs and docs/docsite guides) into docs/build/html
+docs: tree  ## Build the HTML docs site (plugin docs and docs/docsite guides) into docs/build/html, offline; any Sphinx warning fails it
 	cd $(COLLECTION) && $(BIN)/python tools/build/build_docs.py --work $(BUILD)/docsite --output $(CURDIR)/docs/build
 
 docs-lint: tree  ## antsibull-docs lint-collection-docs: plugin, role and guide docs (tools/checks/docs_lint.py)

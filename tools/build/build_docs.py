@@ -10,15 +10,19 @@ The Sphinx scaffolding that `antsibull-docs sphinx-init` writes is generated int
 (--work, default .build/docsite) on every build and never checked in. Two changes make it build
 without internet: no intersphinx inventories to download, and no warnings for the references to
 docs.ansible.com pages that antsibull-docs adds (they stay plain text). Sphinx runs with -W, so any
-other warning fails the build.
+other warning fails the build. Before it starts, the envvar_directives of docs/docsite/config.yml must
+name exactly the variables the guides describe with `.. envvar::` (see envvar_problems()).
 """
 
 import argparse
+import glob
 import os
 import re
 import shutil
 import subprocess
 import sys
+
+import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/<folder>/this.py
 COLLECTION = "sailpoint_community.isc"
@@ -46,21 +50,35 @@ html_static_path = ['_static']
 html_css_files = ['isc.css']
 """
 
-# Long plugin names (sailpoint_community.isc.password_sync_group_info) do not fit the sidebar. They
-# may wrap only where soft_breaks() put a <wbr> (after _ and .), never in the middle of a word.
+# Plugin pages are titled with the FQCN (sailpoint_community.isc.password_dictionary_info module - ...),
+# which the sidebar cut or split mid-name. Every page of the site is of this one collection, so the
+# sidebar shows the short name (password_dictionary_info module - ...), which fits on a line; the page
+# title keeps the FQCN. The text may wrap only where soft_breaks() put a <wbr> (after _ and .) or at a
+# space, never in the middle of a word.
 EXTRA_CSS = """.wy-menu-vertical a { overflow-wrap: normal; word-break: normal; }
 """
 MENU = re.compile(r'(<div class="wy-menu wy-menu-vertical".*?</div>)', re.S)
 LONGEST_UNBROKEN = 20  # characters of menu text without a break opportunity
+COLLECTION_PREFIX = re.compile(r"\b" + re.escape(COLLECTION + ".") + r"(?=\w)")
+
+
+def in_menu_text(html, change):
+    """The page with change(text) applied to each text node of its sidebar menu."""
+
+    def in_text(match):
+        return ">" + change(match.group(1)) + "<"
+
+    return MENU.sub(lambda menu: re.sub(r">([^<>]+)<", in_text, menu.group(1)), html)
+
+
+def short_menu_names(html):
+    """The page with the collection's prefix dropped from the plugin names of its sidebar menu."""
+    return in_menu_text(html, lambda text: COLLECTION_PREFIX.sub("", text))
 
 
 def soft_breaks(html):
     """The page with a <wbr> after every _ and . in the text of its sidebar menu."""
-
-    def in_text(match):
-        return ">" + re.sub(r"([_.])(?=\w)", r"\1<wbr>", match.group(1)) + "<"
-
-    return MENU.sub(lambda menu: re.sub(r">([^<>]+)<", in_text, menu.group(1)), html)
+    return in_menu_text(html, lambda text: re.sub(r"([_.])(?=\w)", r"\1<wbr>", text))
 
 
 def unbreakable_menu_words(html):
@@ -71,6 +89,36 @@ def unbreakable_menu_words(html):
         text = re.sub(r"<[^>]+>", " ", text)
         words += [word for word in text.split() if len(word) > LONGEST_UNBROKEN]
     return words
+
+
+ENVVAR_DIRECTIVE = re.compile(r"^\.\. envvar:: (\S+)", re.M)
+
+
+def described_envvars(docsite):
+    """The environment variables the guides of docsite/rst describe with `.. envvar::`."""
+    names = set()
+    for path in glob.glob(os.path.join(docsite, "rst", "*.rst")):
+        with open(path, encoding="utf-8") as handle:
+            names.update(ENVVAR_DIRECTIVE.findall(handle.read()))
+    return names
+
+
+def listed_envvars(docsite):
+    """The envvar_directives of docsite/config.yml."""
+    with open(os.path.join(docsite, "config.yml"), encoding="utf-8") as handle:
+        return set((yaml.safe_load(handle) or {}).get("envvar_directives") or [])
+
+
+def envvar_problems(docsite):
+    """Why config.yml's envvar_directives and the guides' `.. envvar::` directives disagree, if they do.
+
+    antsibull-docs writes its own `.. envvar::` for a variable a plugin option falls back to unless the
+    list names it (Sphinx -W then fails on the duplicate); a listed one without a directive is a dead link.
+    """
+    described, listed = described_envvars(docsite), listed_envvars(docsite)
+    problems = ["%s has a `.. envvar::` directive in the guides but is not in envvar_directives of config.yml" % name for name in sorted(described - listed)]
+    problems += ["%s is in envvar_directives of config.yml but no guide describes it with `.. envvar::`" % name for name in sorted(listed - described)]
+    return problems
 
 
 def run(cmd, **kwargs):
@@ -86,6 +134,9 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
     work, output = os.path.abspath(args.work), os.path.abspath(args.output)
+    problems = envvar_problems(os.path.join(ROOT, "docs", "docsite"))
+    if problems:
+        sys.exit("build_docs: " + "; ".join(problems))
 
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
@@ -158,7 +209,7 @@ def main(argv=None):
             if name.endswith(".html"):
                 path = os.path.join(folder, name)
                 with open(path, encoding="utf-8") as handle:
-                    html = soft_breaks(handle.read())
+                    html = soft_breaks(short_menu_names(handle.read()))
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write(html)
                 long_words.update(unbreakable_menu_words(html))
