@@ -91,7 +91,7 @@ docs-lint: tree  ## antsibull-docs lint-collection-docs: plugin, role and guide 
 	cd $(COLLECTION) && $(BIN)/python tools/checks/docs_lint.py --plugin-docs --check-extra-docs-refs \
 		--validate-collection-refs all --disallow-unknown-collection-refs .
 
-changelog: tree  ## antsibull-changelog lint, and a fragment for every change to plugins/ or roles/
+changelog: tree  ## antsibull-changelog lint; CHANGELOG.rst up to date; galaxy.yml on the next version; a fragment for every change to plugins/ or roles/
 	cd $(COLLECTION) && $(BIN)/antsibull-changelog lint
 	$(BIN)/python tools/checks/check_changelog.py
 

@@ -121,6 +121,13 @@ def envvar_problems(docsite):
     return problems
 
 
+def untitle_cased(text):
+    """The page with its title's collection name as users type it (same length: the underline still fits)."""
+    for plain in (COLLECTION, COLLECTION.replace("_", "\\_")):  # the changelog page escapes the _
+        text = re.sub("^" + re.escape(plain.title()) + r"\b", plain.replace("\\", "\\\\"), text, count=1, flags=re.M)
+    return text
+
+
 def run(cmd, **kwargs):
     print("+ " + " ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, **kwargs)
@@ -194,12 +201,12 @@ def main(argv=None):
     )
 
     # antsibull-docs title-cases the collection name ("Sailpoint_Community.Isc"); users type it as it is.
-    index = os.path.join(rst, "index.rst")
-    with open(index, encoding="utf-8") as handle:
-        text = handle.read()
-    text = re.sub("^" + re.escape(COLLECTION.title()) + r"\n=+\n", f"{COLLECTION}\n{'=' * len(COLLECTION)}\n", text, count=1, flags=re.M)
-    with open(index, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    for page in ("index.rst", "changelog.rst"):
+        with open(os.path.join(rst, page), encoding="utf-8") as handle:
+            text = handle.read()
+        text = untitle_cased(text)
+        with open(os.path.join(rst, page), "w", encoding="utf-8") as handle:
+            handle.write(text)
 
     shutil.rmtree(output, ignore_errors=True)
     run(["sphinx-build", "-M", "html", rst, output, "-c", work, "-W", "--keep-going", "-q"])

@@ -6,7 +6,8 @@
    folder, and, to check galaxy.yml's build_ignore against a real working tree, of the git checkout
    this script lives in when it is not the mirror itself.
 2. Neither tarball may contain anything but what users need (SHIPPED: plugins, roles, docs, meta,
-   playbooks, extensions, examples, changelogs, README, LICENSE, requirements.txt): no tests, tools,
+   playbooks, extensions, examples, changelogs (not the unreleased fragments), README, CHANGELOG.rst, LICENSE,
+   requirements.txt): no tests, tools,
    simulator, caches, virtualenvs, build trees or tool output; the first must contain REQUIRED.
 3. galaxy-importer on the first tarball, configured by tools/checks/galaxy-importer.cfg (no ansible-test:
    it needs a container engine). Any WARNING or ERROR line fails the check.
@@ -27,18 +28,18 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 # What users need, and nothing else: the only top-level entries the tarball may have. The development
 # tooling (tests/, tools/, the simulator/ package, Makefile, lint and dev requirements) stays in git.
 SHIPPED = (
-    "MANIFEST.json", "FILES.json", "README.md", "LICENSE", "requirements.txt",
+    "MANIFEST.json", "FILES.json", "README.md", "CHANGELOG.rst", "LICENSE", "requirements.txt",
     "changelogs", "docs", "examples", "extensions", "meta", "playbooks", "plugins", "roles",
 )  # fmt: skip
 # Members that must never ship, even inside a shipped folder (fnmatch against the member path and each of its folders).
 FORBIDDEN = (
     "*/__pycache__", "__pycache__", "*.pyc", "*.pyo", ".venv", ".venv-*", ".build", ".build/*", ".git", ".github",
     ".ansible", ".cache", ".pytest_cache", ".ruff_cache", ".mypy_cache", ".tox", "tests/output",
-    "docs/build", "docs/temp-rst", "bench-results", "*.tar.gz", "importer_result.json", "*.log",
+    "docs/build", "docs/temp-rst", "bench-results", "changelogs/fragments", "changelogs/.plugin-cache.yaml", "*.tar.gz", "importer_result.json", "*.log",
 )  # fmt: skip
 REQUIRED = (
     "MANIFEST.json", "FILES.json", "README.md", "LICENSE", "meta/runtime.yml", "meta/execution-environment.yml",
-    "requirements.txt", "changelogs/changelog.yaml", "plugins/modules/password_policy.py",
+    "requirements.txt", "changelogs/changelog.yaml", "CHANGELOG.rst", "plugins/modules/password_policy.py",
     "plugins/modules/password_sync_group.py", "plugins/lookup/access_token.py", "plugins/filter/password_config.py",
     "roles/password_config/meta/argument_specs.yml", "playbooks/export.yml",
     "extensions/awx/isc_credential_type.yml", "docs/docsite/extra-docs.yml", "examples/demo/site.yml",

@@ -93,3 +93,9 @@ def test_make_test_builds_the_docs_site():
     makefile = (DOCSITE.parents[1] / "Makefile").read_text(encoding="utf-8")
     stages = re.search(r"^test:.*\n\t.*run_checks\.py (.*)$", makefile, re.M).group(1).split()
     assert "docs" in stages
+
+
+def test_page_titles_spell_the_collection_as_users_type_it():
+    assert build_docs.untitle_cased("Sailpoint_Community.Isc\n=======================\n\ntext") == "sailpoint_community.isc\n=======================\n\ntext"
+    changelog = "====\nSailpoint\\_Community.Isc Release Notes\n====\n"
+    assert build_docs.untitle_cased(changelog) == "====\nsailpoint\\_community.isc Release Notes\n====\n"
