@@ -17,8 +17,13 @@ METHODS = ("get", "post", "put", "patch", "delete")
 UNUSED = re.compile(r"^/sources/v1/\{[^}]+\}/password-policies$")
 
 
+FILES = {"ISC_OPENAPI_SPEC": "isc-v3-password-subset.yaml", "ISC_OPENAPI_SPEC_V1": "isc-v1-password-subset.yaml"}
+
+
 def spec(variable):
-    path = os.environ.get(variable)
+    """The OpenAPI file: $variable, else shared/sailpoint-api/ in a folder above the collection (as make finds it)."""
+    found = [folder / "shared" / "sailpoint-api" / FILES[variable] for folder in GUIDE.parents]
+    path = os.environ.get(variable) or next((str(candidate) for candidate in found if candidate.exists()), None)
     if not path or not os.path.exists(path):
         pytest.fail("%s must name SailPoint's OpenAPI file (make sets it; see CONTRIBUTING.md), got %r" % (variable, path))
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
