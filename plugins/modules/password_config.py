@@ -50,8 +50,26 @@ options:
     description:
       - Also delete the policies and sync groups on the tenant that the lists do not name. The org's default policy is
         never deleted.
+      - An empty O(policies) or O(sync_groups) is refused in exclusive mode, before any request (it would delete every
+        object of its kind), unless O(exclusive_allow_empty) is set.
     type: bool
     default: false
+  exclusive_allow_empty:
+    description:
+      - "Yes, delete every unlisted one: with O(exclusive), let an empty O(policies) or O(sync_groups) delete every
+        policy (but the default one) or every sync group on the tenant."
+      - Without it such a run is refused before any request, since a misspelt or forgotten list is empty too.
+    type: bool
+    default: false
+  max_deletions:
+    description:
+      - The most objects (policies and sync groups, exclusive mode's and C(state=absent) items alike) one run may
+        delete. A run that would delete more is refused before any write, in check mode too, with the list of what it
+        would delete (kind and name of each); raise it for a clean-up that is meant.
+      - The default lets a routine change retire a few objects, and stops a run that would empty a tenant.
+      - V(0) refuses every deletion.
+    type: int
+    default: 10
   org_config:
     description:
       - The org's password settings, with the options of M(sailpoint_community.isc.password_org_config). Only the
@@ -251,7 +269,7 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config, plan
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 
 DICTIONARY_OPTIONS = dict(locale=dict(type="str"), words=dict(type="list", elements="str"), src=dict(type="path"), content=dict(type="str"))
@@ -263,6 +281,8 @@ def main():
             policies=dict(type="list", elements="dict", default=[]),
             sync_groups=dict(type="list", elements="dict", default=[]),
             exclusive=dict(type="bool", default=False),
+            exclusive_allow_empty=dict(type="bool", default=False),
+            max_deletions=dict(type="int", default=plan.MAX_DELETIONS),
             org_config=dict(type="dict", options=org_config.module_options()),
             dictionary=dict(type="dict", options=DICTIONARY_OPTIONS, mutually_exclusive=[("words", "src"), ("words", "content")]),
         ),
