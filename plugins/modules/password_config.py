@@ -23,7 +23,12 @@ description:
     a time. Only objects that differ are written, with no request whose answer the read already gave."
   - When a write fails, the other writes of its step finish and no later step starts; the failure says which objects
     were written, which failed and why, and which were not attempted. Run again once the cause is fixed.
-  - In check mode it writes nothing and predicts the same C(changed), per-object actions and diffs as a real run.
+  - In check mode it writes nothing and predicts the same C(changed), per-object actions and diffs as a real run. An
+    object the tenant blocks (a source or name another object holds, as when a sync group was renamed by hand) is
+    reported with status C(conflict) and counted as drift, without failing; a real run refuses it before any write.
+  - "Guards, before any write and in check mode too: in exclusive mode an empty list is refused (see
+    O(exclusive_allow_empty)); a run that would delete more than O(max_deletions) objects is refused, listing each;
+    two items for one object (by C(default_policy) and by name, or by id and by name) are refused, naming both."
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
 extends_documentation_fragment:
@@ -202,7 +207,11 @@ steps:
       after: {id: 2c91808e7d976f3b017d9f5ceae440c8, name: Corporate, min_length: 12}
       status: written
 errors:
-  description: Every input that breaks a rule (then nothing was written), with its kind, name and message.
+  description:
+    - Every input that breaks a rule (then nothing was written), with its kind, name and message; C(kind) and C(name)
+      are null for a rule of the whole run (more deletions than O(max_deletions)).
+    - C(conflict) is true for a hold on what the tenant has (a source or name another object keeps); in check mode
+      that is drift, not a failure.
   returned: always
   type: list
   elements: dict
@@ -228,7 +237,7 @@ report:
   type: dict
   contains:
     mode:
-      description: V(audit) in check mode, else V(apply).
+      description: V(audit) in check mode (however check mode was asked for), else V(apply).
       type: str
     totals:
       description: Objects per status.

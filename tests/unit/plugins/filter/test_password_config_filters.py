@@ -58,6 +58,8 @@ def test_lists_of_the_right_type_and_unset_ones_are_no_error():
 
 
 def test_the_input_check_refuses_an_empty_list_in_exclusive_mode_and_a_negative_limit():
-    assert password_config_input_errors([{"name": "P"}], [], exclusive=True)[0].startswith("password_config_sync_groups is empty while password_config_exclusive")
+    assert password_config_input_errors([{"name": "P"}], [], exclusive=True)[0].startswith(
+        "password_config_sync_groups is empty while password_config_exclusive"
+    )
     assert password_config_input_errors([{"name": "P"}], [], exclusive=True, exclusive_allow_empty=True) == []
     assert password_config_input_errors([], [], max_deletions="-1") == ["password_config_max_deletions (module option max_deletions) must be 0 or more, got -1"]
