@@ -7,7 +7,6 @@ The work is in module_utils (plan.py, report.py); these wrappers hand Ansible's 
 Documentation: one YAML file per filter, next to this one.
 """
 
-import difflib
 from collections.abc import Mapping
 
 from ansible.errors import AnsibleFilterError
@@ -42,49 +41,8 @@ def password_config_input_errors(policies, sync_groups=None, exclusive=False, ex
     return plan.input_errors(policies or [], sync_groups or [], bool(exclusive), bool(exclusive_allow_empty), limit)
 
 
-# The role's variables that are a list (of dicts) and a dict; Ansible's own type check of them dumps the whole spec.
-SHAPES = {
-    "password_config_policies": (list, "a list of dicts, one per policy"),
-    "password_config_sync_groups": (list, "a list of dicts, one per sync group"),
-    "password_config_org_config": (Mapping, "a dict of options"),
-    "password_config_dictionary": (Mapping, "a dict of options"),
-}
-
-
 def password_config_variable_errors(names, spec, values=None):
-    """One line per misspelt role variable or option of a settings dict (with the closest known name), and per
-    variable of the wrong shape.
-
-    ``names``: the variables defined that start with ``password_config_``; the role's own internal ones
-    (``password_config__``) are not the user's. ``spec``: the role's options (its argument_specs.yml).
-    ``values``: the variables whose shape the role checks, by name.
-    """
-    errors = [_unknown("%s is not a variable of the password_config role" % name, name, spec) for name in sorted(set(str(name) for name in names))]
-    errors = [error for error in errors if error]
-    for name, value in sorted((values or {}).items()):
-        kind, expected = SHAPES[name]
-        if value is not None and not isinstance(value, kind):
-            errors.append("%s must be %s, got %s" % (name, expected, _type_name(value)))
-        elif isinstance(value, Mapping):
-            options = spec[name].get("options") or {}
-            errors += [_unknown("%s: unknown option %s" % (name, key), key, options) for key in sorted(str(key) for key in value) if key not in options]
-    return errors
-
-
-def _unknown(text, name, known):
-    """``text`` with the closest of ``known`` for an unknown ``name``; None when it is known or internal."""
-    if name in known or name.startswith("password_config__"):
-        return None
-    close = difflib.get_close_matches(name, [str(key) for key in known], n=1, cutoff=0.6)
-    return text + (" (did you mean %s?)" % close[0] if close else "")
-
-
-def _type_name(value):
-    """Ansible's own types by what they hold (its tagged dict is a dict)."""
-    for kind, name in ((Mapping, "a dict"), (str, "a string"), (bool, "a boolean"), ((int, float), "a number"), (list, "a list")):
-        if isinstance(value, kind):
-            return name
-    return type(value).__name__
+    return plan.variable_errors(names, spec, values)
 
 
 def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None, settings=None):

@@ -119,6 +119,51 @@ def deletion_limit_error(steps, max_deletions=MAX_DELETIONS):
     )
 
 
+# The role's variables that are a list (of dicts) and a dict; Ansible's own type check of them dumps the whole spec.
+SHAPES = {
+    "password_config_policies": (list, "a list of dicts, one per policy"),
+    "password_config_sync_groups": (list, "a list of dicts, one per sync group"),
+    "password_config_org_config": (Mapping, "a dict of options"),
+    "password_config_dictionary": (Mapping, "a dict of options"),
+}
+
+
+def variable_errors(names, spec, values=None):
+    """One line per misspelt role variable or option of a settings dict (with the closest known name), and per
+    variable of the wrong shape.
+
+    ``names``: the variables defined that start with ``password_config_``; the role's own internal ones
+    (``password_config__``) are not the user's. ``spec``: the role's options (its argument_specs.yml).
+    ``values``: the variables whose shape the role checks, by name.
+    """
+    errors = [_unknown("%s is not a variable of the password_config role" % name, name, spec) for name in sorted(set(str(name) for name in names))]
+    errors = [error for error in errors if error]
+    for name, value in sorted((values or {}).items()):
+        kind, expected = SHAPES[name]
+        if value is not None and not isinstance(value, kind):
+            errors.append("%s must be %s, got %s" % (name, expected, _type_name(value)))
+        elif isinstance(value, Mapping):
+            options = spec[name].get("options") or {}
+            errors += [_unknown("%s: unknown option %s" % (name, key), key, options) for key in sorted(str(key) for key in value) if key not in options]
+    return errors
+
+
+def _unknown(text, name, known):
+    """``text`` with the closest of ``known`` for an unknown ``name``; None when it is known or internal."""
+    if name in known or name.startswith("password_config__"):
+        return None
+    close = difflib.get_close_matches(name, [str(key) for key in known], n=1, cutoff=0.6)
+    return text + (" (did you mean %s?)" % close[0] if close else "")
+
+
+def _type_name(value):
+    """Ansible's own types by what they hold (its tagged dict is a dict)."""
+    for kind, name in ((Mapping, "a dict"), (str, "a string"), (bool, "a boolean"), ((int, float), "a number"), (list, "a list")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
 def validate_items(kind, items):
     """(kept, errors): the items that pass the module's own argument spec, with its conversions, and errors for the others.
 
