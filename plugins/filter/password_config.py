@@ -36,8 +36,13 @@ def password_config_plan(tenant, policies=None, sync_groups=None, exclusive=Fals
     return plan.plan(tenant, policies or [], sync_groups or [], exclusive=bool(exclusive))
 
 
-def password_config_input_errors(policies, sync_groups=None):
-    return plan.input_errors(policies or [], sync_groups or [])
+def password_config_input_errors(policies, sync_groups=None, exclusive=False, exclusive_allow_empty=False, max_deletions=None):
+    limit = plan.MAX_DELETIONS if max_deletions is None else int(max_deletions)
+    return plan.input_errors(policies or [], sync_groups or [], bool(exclusive), bool(exclusive_allow_empty), limit)
+
+
+def password_config_variable_errors(names, spec, values=None):
+    return plan.variable_errors(names, spec, values)
 
 
 def password_config_report(run_plan, tenant, results=None, check_mode=True, host=None, base_url=None, settings=None):
@@ -58,6 +63,7 @@ class FilterModule:
     def filters(self):
         return {
             "password_config_input_errors": password_config_input_errors,
+            "password_config_variable_errors": password_config_variable_errors,
             "password_config_plan": password_config_plan,
             "password_config_report": password_config_report,
             "password_config_markdown": password_config_markdown,

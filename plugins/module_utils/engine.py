@@ -51,6 +51,9 @@ class Engine:
         self.policies = list(params.get("policies") or [])
         self.sync_groups = list(params.get("sync_groups") or [])
         self.exclusive = bool(params.get("exclusive"))
+        self.exclusive_allow_empty = bool(params.get("exclusive_allow_empty"))
+        max_deletions = params.get("max_deletions")
+        self.max_deletions = plan.MAX_DELETIONS if max_deletions is None else max_deletions
         self.org_config = _managed(params.get("org_config"))
         self.dictionary = _managed(params.get("dictionary"))
         self.reconcilers = dict((kind, reconciler(client)) for kind, reconciler in RECONCILERS.items())
@@ -64,7 +67,7 @@ class Engine:
     # 1 and 2: read and plan ------------------------------------------------------------
 
     def run(self):
-        wrong = plan.input_errors(self.policies, self.sync_groups)
+        wrong = plan.input_errors(self.policies, self.sync_groups, self.exclusive, self.exclusive_allow_empty, self.max_deletions)
         if wrong:  # the role checks this too, before any request; a module user gets the same
             raise ValidationError("%d input item(s) are wrong; nothing was sent: %s" % (len(wrong), " | ".join(wrong)))
         settings_inputs = self.check_settings()
@@ -75,11 +78,24 @@ class Engine:
         self.errors = self.planned["errors"] + self.errors
         self.tenant = tenant
         failure = None
-        if self.errors:
-            failure = "%d input(s) break a rule; nothing was written: %s" % (len(self.errors), " | ".join(error["text"] for error in self.errors))
+        refusing = self.refusals()
+        if refusing:
+            failure = "%d input(s) break a rule; nothing was written: %s" % (len(refusing), " | ".join(error["text"] for error in refusing))
         elif not self.check_mode:
             failure = self.apply()
         return self.result(failure)
+
+    def refusals(self):
+        """The errors that stop the run before any write, the deletion limit's included.
+
+        An audit reports a conflict with the tenant (a source or name another object holds) as drift.
+        """
+        refusing = [error for error in self.errors if not (self.check_mode and error.get("conflict"))]
+        limit = None if refusing else plan.deletion_limit_error(self.planned["steps"], self.max_deletions)
+        if limit:  # an error of the whole run, not of one object
+            refusing.append({"kind": None, "name": None, "msg": limit, "text": limit})
+            self.errors.append(refusing[-1])
+        return refusing
 
     def check_settings(self):
         """The settings' own rules, before any request: {kind: what plan_settings needs}."""

@@ -41,6 +41,13 @@ KINDS = {
 }
 RULES = {POLICY: policy.module_rules, SYNC_GROUP: sync_group.module_rules}
 VARIABLES = {POLICY: "password_config_policies", SYNC_GROUP: "password_config_sync_groups"}
+# Deletions one run may make unless raised (max_deletions): a routine change retires a few objects; a run
+# that deletes more is a clean-up to be asked for, or a misspelt or missing list about to wipe the tenant.
+MAX_DELETIONS = 10
+EXCLUSIVE_EMPTY = (
+    "%s is empty while password_config_exclusive is true, which deletes every %s on the tenant%s; list the ones to keep, "
+    "or set password_config_exclusive_allow_empty (module option exclusive_allow_empty) to true to delete every unlisted one"
+)
 
 
 def plan(tenant, policies=(), sync_groups=(), exclusive=False):
@@ -50,7 +57,8 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     ``policies`` / ``sync_groups``: the role's input items (module options, ``state`` included).
     Returns {"steps": [...], "errors": [...], "warnings": [...]}. A step: {"kind", "name", "phase",
     "round", "action" (create, update, delete or none), "diff", "after", "args", "writes"}; an error:
-    {"kind", "name", "msg"}; a warning: {"kind", "name", "msg"}. ``round``: 1, or one more than the round of
+    {"kind", "name", "msg"}, with ``conflict`` true when it is a hold on what the tenant has that never ends
+    (a name or source another object keeps: an audit reports it as drift); a warning: {"kind", "name", "msg"}. ``round``: 1, or one more than the round of
     a step of the same phase that frees a name or source this step takes, or writes the same object.
     ``writes``: what the module would send, in order: {"op" (create, update or delete), "kind", "id"
     (for a create, the in-memory tenant's placeholder), "body" (the V3 API body; None for a delete)}.
@@ -78,9 +86,82 @@ def plan(tenant, policies=(), sync_groups=(), exclusive=False):
     return {"steps": planner.steps, "errors": planner.errors, "warnings": planner.warnings}
 
 
-def input_errors(policies=(), sync_groups=()):
-    """What is wrong with the role's items by the modules' own argument specs, one line each; no tenant needed."""
-    return [error["text"] for kind, items in ((POLICY, policies), (SYNC_GROUP, sync_groups)) for error in validate_items(kind, items)[1]]
+def input_errors(policies=(), sync_groups=(), exclusive=False, exclusive_allow_empty=False, max_deletions=MAX_DELETIONS):
+    """What is wrong with the role's items by the modules' own argument specs, one line each; no tenant needed.
+
+    In exclusive mode an empty (or missing) list deletes every object of its kind: refused unless
+    ``exclusive_allow_empty`` says that is meant, since a misspelt variable leaves a list empty too.
+    """
+    lists = ((POLICY, policies or []), (SYNC_GROUP, sync_groups or []))
+    errors = [error["text"] for kind, items in lists for error in validate_items(kind, items)[1]]
+    if max_deletions < 0:
+        errors.append("password_config_max_deletions (module option max_deletions) must be 0 or more, got %d" % max_deletions)
+    if exclusive and not exclusive_allow_empty:
+        for kind, items in lists:
+            if not items:
+                errors.append(EXCLUSIVE_EMPTY % (VARIABLES[kind], _noun(kind), " but the default one" if kind == POLICY else ""))
+    return errors
+
+
+def deletion_limit_error(steps, max_deletions=MAX_DELETIONS):
+    """The message refusing a run that would delete more than ``max_deletions`` objects, naming each; None within it."""
+    deletions = ["%s %r" % (_noun(step["kind"]), step["name"]) for step in steps if step["action"] == "delete"]
+    if len(deletions) <= max_deletions:
+        return None
+    return (
+        "this run would delete %d objects, more than password_config_max_deletions (module option max_deletions) allows (%d): %s; "
+        % (
+            len(deletions),
+            max_deletions,
+            ", ".join(deletions),
+        )
+        + "raise it for this run if that is meant"
+    )
+
+
+# The role's variables that are a list (of dicts) and a dict; Ansible's own type check of them dumps the whole spec.
+SHAPES = {
+    "password_config_policies": (list, "a list of dicts, one per policy"),
+    "password_config_sync_groups": (list, "a list of dicts, one per sync group"),
+    "password_config_org_config": (Mapping, "a dict of options"),
+    "password_config_dictionary": (Mapping, "a dict of options"),
+}
+
+
+def variable_errors(names, spec, values=None):
+    """One line per misspelt role variable or option of a settings dict (with the closest known name), and per
+    variable of the wrong shape.
+
+    ``names``: the variables defined that start with ``password_config_``; the role's own internal ones
+    (``password_config__``) are not the user's. ``spec``: the role's options (its argument_specs.yml).
+    ``values``: the variables whose shape the role checks, by name.
+    """
+    errors = [_unknown("%s is not a variable of the password_config role" % name, name, spec) for name in sorted(set(str(name) for name in names))]
+    errors = [error for error in errors if error]
+    for name, value in sorted((values or {}).items()):
+        kind, expected = SHAPES[name]
+        if value is not None and not isinstance(value, kind):
+            errors.append("%s must be %s, got %s" % (name, expected, _type_name(value)))
+        elif isinstance(value, Mapping):
+            options = spec[name].get("options") or {}
+            errors += [_unknown("%s: unknown option %s" % (name, key), key, options) for key in sorted(str(key) for key in value) if key not in options]
+    return errors
+
+
+def _unknown(text, name, known):
+    """``text`` with the closest of ``known`` for an unknown ``name``; None when it is known or internal."""
+    if name in known or name.startswith("password_config__"):
+        return None
+    close = difflib.get_close_matches(name, [str(key) for key in known], n=1, cutoff=0.6)
+    return text + (" (did you mean %s?)" % close[0] if close else "")
+
+
+def _type_name(value):
+    """Ansible's own types by what they hold (its tagged dict is a dict)."""
+    for kind, name in ((Mapping, "a dict"), (str, "a string"), (bool, "a boolean"), ((int, float), "a number"), (list, "a list")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
 
 
 def validate_items(kind, items):
@@ -128,12 +209,44 @@ class _Planner:
         return kept
 
     def check_duplicates(self, kind, items):
-        seen = set()
+        """Two items for one object (by the same name or id, or one by its flag, id or name and the other
+        otherwise) would send conflicting writes on every run: refused, naming both."""
+        existing = self.tenant.get("policies" if kind == POLICY else "sync_groups") or []
+        # An object that an item by id or flag renames frees its name: an item by that name means a new object.
+        renamed = self.renamed_ids(kind, items, existing)
+        by_name = [obj for obj in existing if obj["id"] not in renamed]
+        seen = {}
         for item in items:
-            key = "the default policy" if kind == POLICY and item.get("default_policy") else item.get("id") or item.get("name")
-            if key in seen:
-                self.errors.append(_error(kind, item, "%s %r is listed twice in the role's input" % (_noun(kind), key)))
-            seen.add(key)
+            label = _label(kind, item)
+            key = self.target_of(kind, item, existing if label != item.get("name") else by_name)
+            first = seen.setdefault(key, item)
+            if first is item:
+                continue
+            if _label(kind, first) == label:
+                msg = "%s %r is listed twice in the role's input" % (_noun(kind), label)
+            else:
+                msg = "%s and %s are one %s on the tenant (id %s): manage it in one item" % (_described(first), _described(item), _noun(kind), key[1])
+            self.errors.append(_error(kind, item, msg))
+
+    def renamed_ids(self, kind, items, existing):
+        """The ids of the objects that an item by id or flag renames."""
+        ids = set()
+        for item in items:
+            if not item.get("name") or _label(kind, item) == item["name"]:
+                continue  # an item by name, or one that keeps the name
+            key = self.target_of(kind, item, existing)
+            ids.update(obj["id"] for obj in existing if ("id", obj["id"]) == key and obj["name"] != item["name"])
+        return ids
+
+    def target_of(self, kind, item, existing):
+        """What an item manages: ("id", the id of the one object of ``existing`` it names), else ("label", its label)."""
+        if kind == POLICY and item.get("default_policy"):
+            matches = [obj for obj in existing if obj.get("default_policy")]
+        elif item.get("id"):
+            return ("id", item["id"])
+        else:
+            matches = [obj for obj in existing if obj.get("name") == item.get("name")]
+        return ("id", matches[0]["id"]) if len(matches) == 1 else ("label", _label(kind, item))
 
     def keep_default_policy(self, items):
         """In exclusive mode, the report lists the tenant's default policy as kept when no item manages it."""
@@ -202,7 +315,8 @@ class _Planner:
                 self.steps.append(step)
             if len(deferred) == len(pending):  # nothing moved: these holds are real
                 later = set(item.get("name") for item in deleted_later)
-                self.errors.extend(_error(kind, item, _waited_for(error, later)) for item, error in deferred)
+                # A conflict with what the tenant holds: an audit reports it as drift, a real run refuses it.
+                self.errors.extend(dict(_error(kind, item, _waited_for(error, later)), conflict=True) for item, error in deferred)
                 return
             pending = [item for item, _error_ in deferred]
 
@@ -295,6 +409,19 @@ def _action(result):
 
 def _noun(kind):
     return kinds.KINDS[kind].noun
+
+
+def _label(kind, item):
+    return "the default policy" if kind == POLICY and item.get("default_policy") else item.get("id") or item.get("name")
+
+
+def _described(item):
+    """An item as the user wrote it: what names its object."""
+    if item.get("default_policy"):
+        return "the item with default_policy: true"
+    if item.get("id"):
+        return "the item with id %r" % item["id"]
+    return "the item named %r" % item.get("name")
 
 
 def _error(kind, item, msg, index=None):

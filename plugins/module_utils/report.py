@@ -10,7 +10,8 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils import kin
 AUDIT_STATUS = {"create": "would create", "update": "would update", "delete": "would delete", "none": "in sync"}
 APPLY_STATUS = {"create": "created", "update": "updated", "delete": "deleted", "none": "in sync"}
 # Report sections, most urgent first.
-STATUS_ORDER = ("invalid", "failed", "not applied", "would create", "created", "would update", "updated", "would delete", "deleted", "in sync")
+# "conflict": the tenant holds a name or source an object needs (an audit reports it; a real run refuses).
+STATUS_ORDER = ("invalid", "conflict", "failed", "not applied", "would create", "created", "would update", "updated", "would delete", "deleted", "in sync")
 LABELS = dict(
     [(kind.name, kind.label) for kind in kinds.KINDS.values()]
     + [("password_org_config", "Org password settings"), ("password_dictionary", "Password dictionary")]
@@ -48,7 +49,8 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
             entry["reason"] = step["kept"]
         objects.append(entry)
     for error in plan["errors"]:
-        objects.append(_entry(error["kind"], error["name"], "invalid", {"before": {}, "after": {}}, error["msg"]))
+        status = "conflict" if check_mode and error.get("conflict") else "invalid"
+        objects.append(_entry(error["kind"], error["name"], status, {"before": {}, "after": {}}, error["msg"]))
     objects.extend(settings_entries(settings or {}, check_mode))
     objects.sort(key=lambda entry: STATUS_ORDER.index(entry["status"]))
     totals = dict((status, 0) for status in STATUS_ORDER if status in (AUDIT_STATUS if check_mode else APPLY_STATUS).values())

@@ -23,7 +23,12 @@ description:
     a time. Only objects that differ are written, with no request whose answer the read already gave."
   - When a write fails, the other writes of its step finish and no later step starts; the failure says which objects
     were written, which failed and why, and which were not attempted. Run again once the cause is fixed.
-  - In check mode it writes nothing and predicts the same C(changed), per-object actions and diffs as a real run.
+  - In check mode it writes nothing and predicts the same C(changed), per-object actions and diffs as a real run. An
+    object the tenant blocks (a source or name another object holds, as when a sync group was renamed by hand) is
+    reported with status C(conflict) and counted as drift, without failing; a real run refuses it before any write.
+  - "Guards, before any write and in check mode too: in exclusive mode an empty list is refused (see
+    O(exclusive_allow_empty)); a run that would delete more than O(max_deletions) objects is refused, listing each;
+    two items for one object (by C(default_policy) and by name, or by id and by name) are refused, naming both."
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
 extends_documentation_fragment:
@@ -50,8 +55,26 @@ options:
     description:
       - Also delete the policies and sync groups on the tenant that the lists do not name. The org's default policy is
         never deleted.
+      - An empty O(policies) or O(sync_groups) is refused in exclusive mode, before any request (it would delete every
+        object of its kind), unless O(exclusive_allow_empty) is set.
     type: bool
     default: false
+  exclusive_allow_empty:
+    description:
+      - "Yes, delete every unlisted one: with O(exclusive), let an empty O(policies) or O(sync_groups) delete every
+        policy (but the default one) or every sync group on the tenant."
+      - Without it such a run is refused before any request, since a misspelt or forgotten list is empty too.
+    type: bool
+    default: false
+  max_deletions:
+    description:
+      - The most objects (policies and sync groups, exclusive mode's and C(state=absent) items alike) one run may
+        delete. A run that would delete more is refused before any write, in check mode too, with the list of what it
+        would delete (kind and name of each); raise it for a clean-up that is meant.
+      - The default lets a routine change retire a few objects, and stops a run that would empty a tenant.
+      - V(0) refuses every deletion.
+    type: int
+    default: 10
   org_config:
     description:
       - The org's password settings, with the options of M(sailpoint_community.isc.password_org_config). Only the
@@ -184,7 +207,11 @@ steps:
       after: {id: 2c91808e7d976f3b017d9f5ceae440c8, name: Corporate, min_length: 12}
       status: written
 errors:
-  description: Every input that breaks a rule (then nothing was written), with its kind, name and message.
+  description:
+    - Every input that breaks a rule (then nothing was written), with its kind, name and message; C(kind) and C(name)
+      are null for a rule of the whole run (more deletions than O(max_deletions)).
+    - C(conflict) is true for a hold on what the tenant has (a source or name another object keeps); in check mode
+      that is drift, not a failure.
   returned: always
   type: list
   elements: dict
@@ -210,7 +237,7 @@ report:
   type: dict
   contains:
     mode:
-      description: V(audit) in check mode, else V(apply).
+      description: V(audit) in check mode (however check mode was asked for), else V(apply).
       type: str
     totals:
       description: Objects per status.
@@ -251,7 +278,7 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config, plan
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
 
 DICTIONARY_OPTIONS = dict(locale=dict(type="str"), words=dict(type="list", elements="str"), src=dict(type="path"), content=dict(type="str"))
@@ -263,6 +290,8 @@ def main():
             policies=dict(type="list", elements="dict", default=[]),
             sync_groups=dict(type="list", elements="dict", default=[]),
             exclusive=dict(type="bool", default=False),
+            exclusive_allow_empty=dict(type="bool", default=False),
+            max_deletions=dict(type="int", default=plan.MAX_DELETIONS),
             org_config=dict(type="dict", options=org_config.module_options()),
             dictionary=dict(type="dict", options=DICTIONARY_OPTIONS, mutually_exclusive=[("words", "src"), ("words", "content")]),
         ),

@@ -257,3 +257,52 @@ def test_a_failed_write_lets_its_phase_finish_and_starts_no_later_phase(simulato
     assert statuses == {"A": "failed", "B": "written", "G": "not attempted"}
     assert sorted(entry["method"] for entry in writes_of(simulator, mark)) == ["PUT", "PUT"]
     assert "Written: password policy 'B' (updated). Not attempted: password sync group 'G' (create)." in result["msg"]
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_exclusive_with_an_empty_list_is_refused_before_any_request_unless_allowed(simulator, check_mode):
+    with pytest.raises(ValidationError, match=r"password_config_sync_groups is empty while password_config_exclusive is true"):
+        run(simulator, check_mode=check_mode, policies=CONVERGE["policies"], exclusive=True)
+    assert simulator.journal()["count"] == 0
+    result = run(simulator, check_mode=check_mode, policies=CONVERGE["policies"], exclusive=True, exclusive_allow_empty=True)
+    assert not result.get("failed"), result.get("msg")
+
+
+def _strays(simulator, count):
+    simulator.seed({"policies": [{"name": "Stray %d" % n} for n in range(count)]})
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_run_over_the_deletion_limit_writes_nothing_and_names_each_deletion(simulator, check_mode):
+    _strays(simulator, 11)
+    mark = simulator.journal()["count"]
+    result = run(simulator, check_mode=check_mode, exclusive=True, exclusive_allow_empty=True)
+    assert result["failed"] and not result["changed"]
+    assert writes_of(simulator, mark) == []
+    assert "this run would delete 11 objects, more than password_config_max_deletions (module option max_deletions) allows (10)" in result["msg"]
+    assert all("password policy 'Stray %d'" % n in result["msg"] for n in range(11))
+    assert "'Default'" not in result["msg"]
+
+
+def test_a_raised_deletion_limit_lets_the_deletions_through(simulator):
+    _strays(simulator, 3)
+    assert run(simulator, exclusive=True, exclusive_allow_empty=True, max_deletions=2)["failed"]
+    result = run(simulator, exclusive=True, exclusive_allow_empty=True, max_deletions=3)
+    assert not result.get("failed") and result["report"]["totals"]["deleted"] == 3
+    assert [item["name"] for item in simulator.state()["policies"]] == ["Default"]
+
+
+def test_an_audit_reports_a_source_a_group_renamed_by_hand_holds_as_drift_and_a_real_run_refuses(simulator):
+    run(simulator, **CONVERGE)
+    group = [item for item in simulator.state()["sync_groups"] if item["name"] == "Corporate accounts"][0]
+    client_for(simulator).put("%s/%s" % (GROUPS, group["id"]), dict(group, name="Corporate accounts (renamed by hand)"))
+    mark = simulator.journal()["count"]
+    audit = run(simulator, check_mode=True, **CONVERGE)
+    assert not audit.get("failed"), audit.get("msg")
+    assert not audit["changed"]  # the real run refuses: it changes nothing either
+    (entry,) = [entry for entry in audit["report"]["objects"] if entry["status"] == "conflict"]
+    assert entry["name"] == "Corporate accounts" and "is in 'Corporate accounts (renamed by hand)'" in entry["error"]
+    assert audit["report"]["drift"] >= 1 and audit["report"]["mode"] == "audit"
+    real = run(simulator, **CONVERGE)
+    assert real["failed"] and "is in 'Corporate accounts (renamed by hand)'" in real["msg"]
+    assert writes_of(simulator, mark) == []

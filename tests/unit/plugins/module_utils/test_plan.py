@@ -3,7 +3,7 @@
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import policy, state
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import plan
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import deletion_limit_error, input_errors, plan
 
 SOURCES = [
     {"id": "s%d" % n, "name": name, "features": ["PASSWORD"] if n < 6 else []}
@@ -138,3 +138,80 @@ def test_deleting_a_policy_a_kept_group_uses_is_an_error():
 def test_sources_become_ids_for_the_module(given):
     result = plan(tenant(), policies=[dict(name="P", **given)])
     assert result["steps"][0]["args"]["source_ids"] == ["s1"] and "sources" not in result["steps"][0]["args"]
+
+
+@pytest.mark.parametrize(
+    "items, both",
+    [
+        pytest.param(
+            [{"default_policy": True, "min_length": 10}, {"name": "Default", "min_length": 12}],
+            ("the item with default_policy: true", "the item named 'Default'"),
+            id="flag-and-name",
+        ),
+        pytest.param(
+            [{"id": "c" * 32, "min_length": 10}, {"name": "Corp", "min_length": 12}],
+            ("the item with id '%s'" % ("c" * 32), "the item named 'Corp'"),
+            id="id-and-name",
+        ),
+        pytest.param(
+            [{"name": "Corp"}, {"id": "c" * 32, "name": "Corp", "min_length": 12}],
+            ("the item named 'Corp'", "the item with id '%s'" % ("c" * 32)),
+            id="name-and-id",
+        ),
+    ],
+)
+def test_two_items_for_one_policy_are_refused_naming_both(items, both):
+    result = plan(tenant([policy_info("c" * 32, "Corp")]), policies=items)
+    assert len(result["errors"]) == 1, result["errors"]
+    msg = result["errors"][0]["msg"]
+    assert "%s and %s are one password policy on the tenant" % both in msg, msg
+
+
+def test_two_items_for_one_sync_group_by_id_and_name_are_refused():
+    existing = tenant([policy_info("c" * 32, "Corp")], [group_info("g1", "G", "c" * 32, ["s0", "s1"])])
+    result = plan(existing, sync_groups=[{"id": "g1", "sources": ["AD", "GitHub"]}, {"name": "G", "sources": ["AD", "LDAP"]}])
+    assert [error["msg"] for error in result["errors"]] == [
+        "the item with id 'g1' and the item named 'G' are one password sync group on the tenant (id g1): manage it in one item"
+    ]
+
+
+def test_a_new_object_named_as_one_an_item_renames_away_is_not_a_duplicate():
+    result = plan(tenant([policy_info("c" * 32, "Corp")]), policies=[{"id": "c" * 32, "name": "Corp 2"}, {"name": "Corp"}])
+    assert result["errors"] == []
+    assert steps(result, "name", "action") == [("Corp 2", "update"), ("Corp", "create")]
+
+
+def test_a_source_another_group_holds_is_a_conflict_with_the_tenant():
+    # A group renamed by hand keeps its sources: the listed group cannot take them.
+    existing = tenant([policy_info("c" * 32, "Corp")], [group_info("g1", "Admins (renamed by hand)", "c" * 32, ["s0", "s4"])])
+    result = plan(existing, sync_groups=[{"name": "Admins", "password_policy": "Corp", "sources": ["AD", "Okta"]}])
+    assert [(error["name"], error.get("conflict")) for error in result["errors"]] == [("Admins", True)]
+    assert "'AD' is in 'Admins (renamed by hand)'" in result["errors"][0]["msg"]
+
+
+def test_input_errors_refuse_an_empty_list_in_exclusive_mode_unless_allowed():
+    errors = input_errors([], [{"name": "G", "sources": ["AD", "GitHub"]}], exclusive=True)
+    assert errors == [
+        "password_config_policies is empty while password_config_exclusive is true, which deletes every password policy on the tenant "
+        "but the default one; list the ones to keep, or set password_config_exclusive_allow_empty (module option exclusive_allow_empty) "
+        "to true to delete every unlisted one"
+    ]
+    assert [error.split(" ")[0] for error in input_errors([{"name": "P"}], None, exclusive=True)] == ["password_config_sync_groups"]
+    assert input_errors([], [], exclusive=True, exclusive_allow_empty=True) == []
+    assert input_errors([], [], exclusive=False) == []
+
+
+def test_input_errors_refuse_a_negative_deletion_limit():
+    assert input_errors([], [], max_deletions=-1) == ["password_config_max_deletions (module option max_deletions) must be 0 or more, got -1"]
+
+
+def test_the_deletion_limit_names_every_object_the_run_would_delete():
+    existing = tenant([policy_info("p%d" % n, "Stray %d" % n) for n in range(3)], [group_info("g1", "G", "p0", ["s0", "s1"])])
+    result = plan(existing, policies=[{"name": "Keep"}], sync_groups=[{"name": "H", "sources": ["LDAP", "Okta"], "password_policy": "Keep"}], exclusive=True)
+    assert deletion_limit_error(result["steps"], 4) is None
+    msg = deletion_limit_error(result["steps"], 3)
+    assert msg.startswith("this run would delete 4 objects, more than password_config_max_deletions (module option max_deletions) allows (3): ")
+    for name in ("password sync group 'G'", "password policy 'Stray 0'", "password policy 'Stray 1'", "password policy 'Stray 2'"):
+        assert name in msg
+    assert "'Default'" not in msg and "'Keep'" not in msg
+    assert deletion_limit_error(result["steps"], 0).startswith("this run would delete 4 objects")
