@@ -82,3 +82,14 @@ def test_no_ordinary_value_may_be_a_template(text):
 def test_export_yaml_wants_the_export_dict():
     with pytest.raises(AnsibleFilterError, match="password_config_export_yaml expects the dict that password_config_export returns"):
         password_config_export_yaml(["not", "a", "dict"])
+
+
+def test_strings_of_other_types_are_written_as_text(tmp_path):
+    # ansible-core hands filters its own str subclasses (tagged in 2.19, AnsibleUnsafeText before).
+    class Tagged(str):
+        pass
+
+    data = {"password_config_policies": [{"name": Tagged("{{ 6 * 7 }}"), "description": Tagged("Corporate")}]}
+    text = password_config_export_yaml(data)
+    assert "- name: !unsafe '{{ 6 * 7 }}'\n  description: Corporate\n" in text
+    assert load_as_vars_file(tmp_path, text) == {"password_config_policies": [{"name": "{{ 6 * 7 }}", "description": "Corporate"}]}
