@@ -41,5 +41,6 @@ apply -e tenant=1 -e run=b -e expected_writes=5 "$@"
 apply -e tenant=1 -e run=b-again -e expected_writes=0 "$@" | tee "${OUTPUT_DIR}/again.log"
 grep -E "localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0" "${OUTPUT_DIR}/again.log"
 play tenant_b.yml "$@"
+no_marker "the filters' output of registered results, in facts"
 # The file says which values are literal.
 grep -F "name: !unsafe 'Evil {{ lookup(''ansible.builtin.pipe''" "${OUTPUT_DIR}/export.yml"
