@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) sailpoint_community.isc contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Filters of the password_config role: plan a run, report on it, export a tenant.
+"""Filters of the password_config role: plan a run, report on it, export a tenant (and write it as YAML).
 
 The work is in module_utils (plan.py, report.py); these wrappers hand Ansible's data to it.
 Documentation: one YAML file per filter, next to this one.
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import plan, report
+from ansible_collections.sailpoint_community.isc.plugins.plugin_utils import export_yaml
 
 
 def plain(value):
@@ -59,6 +60,12 @@ def password_config_export(policies, sync_groups=None, org_config=None, dictiona
     return report.export(plain(policies or []), plain(sync_groups or []), org_config=plain(org_config), dictionary=plain(dictionary))
 
 
+def password_config_export_yaml(exported):
+    if not isinstance(exported, Mapping):
+        raise AnsibleFilterError("password_config_export_yaml expects the dict that password_config_export returns")
+    return export_yaml.dump(plain(exported))
+
+
 class FilterModule:
     def filters(self):
         return {
@@ -68,4 +75,5 @@ class FilterModule:
             "password_config_report": password_config_report,
             "password_config_markdown": password_config_markdown,
             "password_config_export": password_config_export,
+            "password_config_export_yaml": password_config_export_yaml,
         }
