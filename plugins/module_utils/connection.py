@@ -7,22 +7,40 @@ import copy
 import os
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.common.parameters import AnsibleFallbackNotFound
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR, IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
 
+
+
+def env_value(*names):
+    """The first of these environment variables that is set to something: an empty one is not set.
+
+    AWX renders a credential's injector from the inputs the credential has, and an absent input
+    renders as "" (``SAIL_API_VERSION=""`` from a credential created without api_version), so an
+    empty value must leave the option to its default, as if the variable were not there.
+    ``env_fallback`` would pass the "" on. Used as an argument spec ``fallback`` and by the lookup.
+    """
+    for name in names:
+        value = os.environ.get(name)
+        if value is not None and value.strip():
+            return value
+    raise AnsibleFallbackNotFound
+
+
 CONNECTION_ARGUMENT_SPEC = dict(
-    base_url=dict(type="str", fallback=(env_fallback, ["SAIL_BASE_URL"])),
-    client_id=dict(type="str", fallback=(env_fallback, ["SAIL_CLIENT_ID"])),
-    client_secret=dict(type="str", no_log=True, fallback=(env_fallback, ["SAIL_CLIENT_SECRET"])),
-    access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["SAIL_ACCESS_TOKEN"])),
+    base_url=dict(type="str", fallback=(env_value, ["SAIL_BASE_URL"])),
+    client_id=dict(type="str", fallback=(env_value, ["SAIL_CLIENT_ID"])),
+    client_secret=dict(type="str", no_log=True, fallback=(env_value, ["SAIL_CLIENT_SECRET"])),
+    access_token=dict(type="str", no_log=True, fallback=(env_value, ["SAIL_ACCESS_TOKEN"])),
     validate_certs=dict(type="bool", default=True),
     ca_path=dict(type="path"),
     timeout=dict(type="float", default=30.0),
     max_rate_limit_wait=dict(type="float", default=60.0),
-    api_version=dict(type="str", choices=list(api.VERSIONS), default=api.DEFAULT_VERSION, fallback=(env_fallback, ["SAIL_API_VERSION"])),
+    api_version=dict(type="str", choices=list(api.VERSIONS), default=api.DEFAULT_VERSION, fallback=(env_value, ["SAIL_API_VERSION"])),
 )
 
 
@@ -116,6 +134,18 @@ def run_module(module, action):
     if result.get("failed"):  # a result that carries its failure (and its data, e.g. a report)
         module.fail_json(**result)
     module.exit_json(**result)
+
+
+def run_reconciler(module, reconciler):
+    """``reconciler.run`` on the module's parameters; its warnings go through module.warn(), also when it fails.
+
+    Not in the result: ansible-core 2.19 deprecates "warnings" passed to exit_json/fail_json.
+    """
+    try:
+        return reconciler.run(module.params)
+    finally:
+        for warning in reconciler.warnings:
+            module.warn(warning)
 
 
 def _warn(module, client):

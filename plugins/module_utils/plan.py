@@ -218,7 +218,7 @@ class _Planner:
             result = reconciler.ensure_absent(found)
         else:
             result = reconciler.ensure_present(params, found)
-        self.warnings.extend(_error(kind, item, warning) for warning in result.get("warnings", []))
+        self.warnings.extend(_error(kind, item, warning) for warning in reconciler.warnings)
         step = {
             "kind": kind,
             "name": item.get("name") or (found or {}).get("name"),

@@ -45,7 +45,8 @@ class Reconciler:
         self.noun = self.kind.noun
         self.result_key = self.kind.name
         self._items = None
-        self.warnings = []  # returned with the result; Ansible shows them as warnings
+        # Not in the result: ansible-core 2.19 deprecates a result's "warnings"; the module passes them to module.warn().
+        self.warnings = []
 
     # Hooks a kind of object fills in -------------------------------------------------
 
@@ -189,10 +190,7 @@ class Reconciler:
         }
 
     def result(self, changed, state, diff):
-        result = {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
-        if self.warnings:
-            result["warnings"] = list(self.warnings)
-        return result
+        return {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
 
 
 def diff_view(kind, state, options, names=None):
