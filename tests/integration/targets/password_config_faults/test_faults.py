@@ -28,6 +28,7 @@ from isc_simulator import Simulator, load_seed
 HERE = Path(__file__).resolve().parent
 # setup_isc/api_versions.py: the versions to run, their paths (a script beside the targets, not a package).
 api_versions = SimpleNamespace(**runpy.run_path(str(HERE.parent / "setup_isc" / "api_versions.py")))
+deprecations = SimpleNamespace(**runpy.run_path(str(HERE.parent / "setup_isc" / "deprecations.py")))
 
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 
@@ -99,6 +100,7 @@ class Harness:
         completed = subprocess.run(command, env=run_env, capture_output=True, text=True, check=False)
         seconds = time.monotonic() - started
         output = completed.stdout + completed.stderr
+        assert not deprecations.found(output), "deprecation warnings in the output: %s" % deprecations.found(output)[:5]
         report_file = report_dir / "password-config-localhost.json"
         report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
         markdown_file = report_dir / "password-config-localhost.md"
