@@ -11,6 +11,7 @@ from ansible.module_utils.basic import missing_required_lib
 from ansible.module_utils.common.parameters import AnsibleFallbackNotFound
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import secret_forms
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR, IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
 
@@ -124,6 +125,9 @@ def run_module(module, action):
     if REQUESTS_IMPORT_ERROR:
         module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
     client = None
+    for option in ("client_secret", "access_token"):
+        # Ansible masks the literal value; its encodings (form, JSON) are masked too, wherever they appear.
+        module.no_log_values.update(secret_forms(module.params.get(option)))
     try:
         client = client_from_params(module.params, on_token=module.no_log_values.add)
         result = action(client)

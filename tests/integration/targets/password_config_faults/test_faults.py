@@ -251,6 +251,40 @@ def test_wrong_client_secret_is_a_clear_auth_error_and_writes_nothing(harness):
     assert harness.writes() == 0
 
 
+# A secret that each encoding changes: é (non-ASCII), / + & = % (form and URL encoding), " (JSON).
+SPECIAL_SECRET = 'canary-S\u00e9cr3t/+&=%"-9d2e'
+SPECIAL_FORMS = (
+    SPECIAL_SECRET,
+    "canary-S%C3%A9cr3t%2F%2B%26%3D%25%22-9d2e",  # form-encoded, as the token request sends it
+    'canary-S\\u00e9cr3t/+&=%\\"-9d2e',  # JSON-escaped
+    "canary-S\u00e9cr3t",
+    "canary-S%C3%A9cr3t",
+    "canary-S\\u00e9cr3t",
+)
+
+
+def test_a_secret_with_special_characters_leaks_in_no_encoding_at_vvvv(tmp_path, version):
+    # The simulator cannot echo a request body, so the faults carry the echo a real endpoint or proxy would send.
+    sim = Simulator(port=0, seed=SEED, client_secret=SPECIAL_SECRET, rate_limit_enabled=False, quirks=True).start()
+    try:
+        harness = Harness(sim, tmp_path, version)
+        env = {"SAIL_CLIENT_SECRET": SPECIAL_SECRET}
+        assert harness.role(None, env=env).rc == 0  # the secret works: the encodings below are of a real secret
+        form_echo = "invalid_request: grant_type=client_credentials&client_id=%s&client_secret=%s" % (sim.client_id, SPECIAL_FORMS[1])
+        sim.add_fault(method="POST", path="/oauth/token", status=400, body=form_echo)
+        echoed = harness.role(None, env=env)
+        sim.add_fault(method="POST", path="/oauth/token", status=400, body={"unexpected": {"form": {"client_secret": SPECIAL_SECRET}}})
+        unknown_shape = harness.role(None, "--check", env=env)
+        for run in (echoed, unknown_shape):
+            assert run.rc != 0 and "POST /oauth/token failed with HTTP 400" in run.output, run.output[-3000:]
+            assert "********" in run.output  # the echo reached the message, masked
+        for text in harness.texts:
+            for form in SPECIAL_FORMS:
+                assert form not in text, "the secret leaked as %r" % form
+    finally:
+        sim.stop()
+
+
 def test_403_on_a_write_names_the_pat_and_org_admin_rule(harness):
     # Credentials as role variables this time (not the environment): they must be masked too.
     run = harness.role(
