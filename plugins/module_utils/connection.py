@@ -61,8 +61,7 @@ def client_from_params(params, on_token=None):
             "variable to the tenant's API host, e.g. https://acme.api.identitynow.com",
             option="base_url",
         )
-    if not base_url.startswith(("https://", "http://")):
-        raise ValidationError("base_url must be an https:// URL of the tenant's API host (got %r)" % base_url, option="base_url")
+    check_scheme(base_url)
     if base_url.rstrip("/").endswith("/v3"):
         raise ValidationError("base_url is the API host without /v3, e.g. https://acme.api.identitynow.com (got %r)" % base_url, option="base_url")
     check_url(base_url)
@@ -100,6 +99,19 @@ def client_from_params(params, on_token=None):
         on_token=on_token,
         api_version=version,
     )
+
+
+def check_scheme(base_url):
+    """https:// (a tenant) or http:// (a local test server): say which part is wrong."""
+    scheme, separator, _rest = base_url.partition("://")
+    if not separator:
+        raise ValidationError(
+            "base_url has no scheme: start it with https:// (or http:// for a local test server), "
+            "e.g. https://acme.api.identitynow.com (got %r)" % base_url,
+            option="base_url",
+        )
+    if scheme.lower() not in ("https", "http"):
+        raise ValidationError("base_url must start with https:// (or http:// for a local test server), not %s:// (got %r)" % (scheme, base_url), option="base_url")
 
 
 def check_url(base_url):
