@@ -7,14 +7,15 @@ import copy
 import os
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible.module_utils.common.parameters import AnsibleFallbackNotFound
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import secret_forms
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR, IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
-
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import closest_option
 
 
 def env_value(*names):
@@ -43,6 +44,31 @@ CONNECTION_ARGUMENT_SPEC = dict(
     max_rate_limit_wait=dict(type="float", default=60.0),
     api_version=dict(type="str", choices=list(api.VERSIONS), default=api.DEFAULT_VERSION, fallback=(env_value, ["SAIL_API_VERSION"])),
 )
+
+
+class IscModule(AnsibleModule):
+    """The collection's AnsibleModule: an unknown option fails naming it and the closest known one.
+
+    Ansible reports the first problem of the arguments only: with ``digit_token_lenght`` alone,
+    "one of the following is required", which hides the typo; so an unknown option comes first.
+    """
+
+    def fail_json(self, msg, **kwargs):
+        result = getattr(self, "validation_result", None)  # set by AnsibleModule before it fails on the arguments
+        unknown = sorted(result.unsupported_parameters, key=str) if result is not None and result.unsupported_parameters else []
+        if unknown and not kwargs:
+            msg = "; ".join(unknown_option_message(self.argument_spec, path) for path in unknown)
+        super().fail_json(msg=msg, **kwargs)
+
+
+def unknown_option_message(spec, path):
+    """``path``: an unknown option's name, or the tuple of names down to an unknown suboption."""
+    path = (path,) if isinstance(path, str) else tuple(path)
+    for parent in path[:-1]:
+        spec = (spec.get(parent) or {}).get("options") or {}
+    where = "%s: " % ".".join(path[:-1]) if len(path) > 1 else ""
+    hint = closest_option(path[-1], spec)
+    return "%sunknown option %s%s; the known ones are: %s" % (where, path[-1], " (did you mean %s?)" % hint if hint else "", ", ".join(sorted(spec)))
 
 
 def argument_spec(**module_options):
@@ -106,12 +132,13 @@ def check_scheme(base_url):
     scheme, separator, _rest = base_url.partition("://")
     if not separator:
         raise ValidationError(
-            "base_url has no scheme: start it with https:// (or http:// for a local test server), "
-            "e.g. https://acme.api.identitynow.com (got %r)" % base_url,
+            "base_url has no scheme: start it with https:// (or http:// for a local test server), e.g. https://acme.api.identitynow.com (got %r)" % base_url,
             option="base_url",
         )
     if scheme.lower() not in ("https", "http"):
-        raise ValidationError("base_url must start with https:// (or http:// for a local test server), not %s:// (got %r)" % (scheme, base_url), option="base_url")
+        raise ValidationError(
+            "base_url must start with https:// (or http:// for a local test server), not %s:// (got %r)" % (scheme, base_url), option="base_url"
+        )
 
 
 def check_url(base_url):
@@ -136,6 +163,9 @@ def run_module(module, action):
     """
     if REQUESTS_IMPORT_ERROR:
         module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+    booleans = st.booleans_for_numbers(module.argument_spec, module.params)
+    if booleans:
+        module.fail_json(msg=st.boolean_number_message(booleans), option=booleans[0])
     client = None
     for option in ("client_secret", "access_token"):
         # Ansible masks the literal value; its encodings (form, JSON) are masked too, wherever they appear.

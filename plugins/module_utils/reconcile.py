@@ -9,7 +9,7 @@ The flow is the same for every kind of object, so it lives here once; ``policy.p
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import one_by_name
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import one_by_name, same_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import as_tenant
 
 READ_ONLY = ("id", "created", "modified")
@@ -123,7 +123,9 @@ class Reconciler:
             found = self.collection.get(object_id)
             objects = [found] if found else []
         else:
-            objects = [item for item in self.items() if (name is None or item.get("name") == name) and (not default_policy or item.get("defaultPolicy"))]
+            objects = [
+                item for item in self.items() if (name is None or same_name(item.get("name"), name)) and (not default_policy or item.get("defaultPolicy"))
+            ]
         states = [self.state_of(obj) for obj in objects]
         if resolve_names:
             self.learn_names(states)

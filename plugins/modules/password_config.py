@@ -249,16 +249,15 @@ diff:
       after_header: password policy Corporate (update)
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 
 DICTIONARY_OPTIONS = dict(locale=dict(type="str"), words=dict(type="list", elements="str"), src=dict(type="path"), content=dict(type="str"))
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(
             policies=dict(type="list", elements="dict", default=[]),
             sync_groups=dict(type="list", elements="dict", default=[]),

@@ -154,14 +154,13 @@ diff:
     after: {locale: en_US, words: [acme, password, qwerty]}
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(**dictionary.module_options()),
         mutually_exclusive=dictionary.MUTUALLY_EXCLUSIVE,
         supports_check_mode=True,

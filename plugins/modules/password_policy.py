@@ -300,15 +300,14 @@ diff:
     after: {name: Corporate, min_length: 14}
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module, run_reconciler
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module, run_reconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.dictionary import missing_dictionary_warnings
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options, module_rules
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(**module_options()),
         supports_check_mode=True,
         **module_rules(),

@@ -233,7 +233,7 @@ def test_filtered_sources_with_special_characters(simulator):
 
 # A secret with characters that each encoding changes: é (non-ASCII), / + & = % (form and URL), " (JSON).
 SPECIAL_SECRET = 'S\u00e9cr3t/+&=%"x-4c9f0e7a'
-SPECIAL_FORMS = ("S%C3%A9cr3t%2F%2B%26%3D%25%22x-4c9f0e7a", "S\\u00e9cr3t/+&=%\\\"x-4c9f0e7a", 'S\u00e9cr3t/+&=%"x-4c9f0e7a', "S\u00e9cr3t")
+SPECIAL_FORMS = ("S%C3%A9cr3t%2F%2B%26%3D%25%22x-4c9f0e7a", 'S\\u00e9cr3t/+&=%\\"x-4c9f0e7a', 'S\u00e9cr3t/+&=%"x-4c9f0e7a', "S\u00e9cr3t")
 
 
 @pytest.mark.parametrize(
