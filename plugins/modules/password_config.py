@@ -80,7 +80,9 @@ options:
         description: Locale of the dictionary, for example V(en_US).
         type: str
       words:
-        description: The words; each without white space, at most 128 characters; 1 to 2,500 of them.
+        description:
+          - The words; each without white space or invisible characters, at most 128 characters; 1 to 2,500 of them.
+          - A list, or one string of comma-separated words (each trimmed), as for every list option.
         type: list
         elements: str
       src:
