@@ -96,7 +96,7 @@ from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import refresh_margin
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import client_from_params
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import client_from_params, not_empty
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 
 OPTIONS = ("base_url", "client_id", "client_secret", "validate_certs", "ca_path", "timeout", "max_rate_limit_wait", "api_version")
@@ -117,8 +117,3 @@ class LookupModule(LookupBase):
             raise AnsibleLookupError(error.msg) from None
         expires_in = auth.expires_in or 0
         return [{"access_token": token, "expires_in": expires_in, "refresh_at": time.time() + expires_in - refresh_margin(expires_in)}]
-
-
-def not_empty(value):
-    """None for an empty string: an empty SAIL_* variable means "not set", as for the modules (connection.env_value)."""
-    return None if isinstance(value, str) and not value.strip() else value

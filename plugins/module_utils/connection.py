@@ -18,17 +18,25 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors imp
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import closest_option
 
 
-def env_value(*names):
-    """The first of these environment variables that is set to something: an empty one is not set.
+def not_empty(value):
+    """None for an empty (or blank) string, which means "not set" for every connection setting.
 
     AWX renders a credential's injector from the inputs the credential has, and an absent input
     renders as "" (``SAIL_API_VERSION=""`` from a credential created without api_version), so an
     empty value must leave the option to its default, as if the variable were not there.
-    ``env_fallback`` would pass the "" on. Used as an argument spec ``fallback`` and by the lookup.
+    The access_token lookup applies it to its options too.
+    """
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def env_value(*names):
+    """The argument spec ``fallback``: the first of these environment variables that is not empty.
+
+    ``env_fallback`` would pass an empty value on (not_empty says why it must not).
     """
     for name in names:
-        value = os.environ.get(name)
-        if value is not None and value.strip():
+        value = not_empty(os.environ.get(name))
+        if value is not None:
             return value
     raise AnsibleFallbackNotFound
 
