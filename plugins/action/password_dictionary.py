@@ -10,7 +10,7 @@ it with the module's own rules, naming ``src`` and the line, and hands its text 
 ``content``. Nothing is sent to ISC when the file breaks a rule.
 """
 
-from ansible.errors import AnsibleError
+from ansible.errors import AnsibleError, AnsibleFileNotFound
 from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
@@ -51,6 +51,8 @@ class ActionModule(ActionBase):
         try:
             path = self._find_needle("files", src)
             real = self._loader.get_real_file(path, decrypt=True)
+        except AnsibleFileNotFound as error:
+            raise ValidationError(not_found_message(src, error.paths), option="src") from None
         except AnsibleError as error:
             raise ValidationError("src: %s" % to_text(error.message), option="src") from None
         try:
@@ -61,3 +63,14 @@ class ActionModule(ActionBase):
         finally:
             self._loader.cleanup_tmp_file(real)
         return dictionary.decode(data, "src")
+
+
+def not_found_message(src, paths):
+    """Where the file was looked for, each place once (Ansible's own message lists each twice and
+    points to a remote_src option these modules do not have)."""
+    places = list(dict.fromkeys(paths or []))
+    where = ("; looked in: %s" % ", ".join(places)) if places else ""
+    return (
+        "src: the dictionary file %r was not found on the controller%s. A relative path is looked up in the files/ "
+        "folder of the role, then next to the playbook; or give an absolute path" % (src, where)
+    )

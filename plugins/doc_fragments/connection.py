@@ -9,7 +9,8 @@ class ModuleDocFragment:
 options:
   base_url:
     description:
-      - The tenant's API host, for example C(https://acme.api.identitynow.com), without C(/v3).
+      - The tenant's API host, for example C(https://acme.api.identitynow.com), without C(/v3). It starts with
+        C(https://), or C(http://) for a local test server.
       - If not set, the value of the E(SAIL_BASE_URL) environment variable is used.
     type: str
   client_id:
@@ -21,7 +22,8 @@ options:
     type: str
   client_secret:
     description:
-      - Secret that goes with O(client_id). Never shown in output, diffs or errors.
+      - Secret that goes with O(client_id). Never shown in output, diffs or errors, at any verbosity, neither as
+        given nor in the forms the collection encodes it in (form-encoded in the token request, JSON-escaped).
       - If not set, the value of the E(SAIL_CLIENT_SECRET) environment variable is used.
     type: str
   access_token:
@@ -77,6 +79,12 @@ requirements:
 notes:
   - "These modules talk to the ISC REST API (V3, or the per-service v1 with O(api_version=v1)); run them on the controller or a host that reaches the tenant
     (for example with C(connection: local) or C(delegate_to: localhost))."
+  - An environment variable set to an empty value counts as not set, for every connection variable (an AWX
+    credential without a field gives the job that variable empty).
+  - Options that take a whole number refuse V(true) and V(false). An unknown option fails naming the closest known one.
+  - "A list option takes a list or one string of comma-separated items (V(Okta, ServiceNow)); each item is trimmed of the
+    spaces around it."
+  - Names are compared in Unicode NFC, and names with control or invisible characters are refused.
   - Set the connection once for a whole play with C(module_defaults) and the action group
     C(group/sailpoint_community.isc.isc), or with the E(SAIL_BASE_URL), E(SAIL_CLIENT_ID) and
     E(SAIL_CLIENT_SECRET) environment variables that SailPoint's own tools use.

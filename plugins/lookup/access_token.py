@@ -47,16 +47,17 @@ options:
     default: 60
   api_version:
     description:
-      - The API version the token is for, C(v3) or C(v1). The token endpoint is the same for both; the
+      - The API version the token is for, V(v3) or V(v1). The token endpoint is the same for both; the
         option is checked and accepted so that the lookup takes the modules' connection options.
       - If not set, the value of the E(SAIL_API_VERSION) environment variable is used.
+      - Not set, or set to an empty value (as an AWX credential without this field sets E(SAIL_API_VERSION)), means V(v3).
     type: str
-    choices: [v3, v1]
     default: v3
     env:
       - name: SAIL_API_VERSION
 notes:
   - Needs the Python library C(requests) on the controller.
+  - An option or environment variable set to an empty value counts as not set, as for the modules.
 """
 
 EXAMPLES = r"""
@@ -95,7 +96,7 @@ from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import refresh_margin
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import REQUESTS_IMPORT_ERROR
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import client_from_params
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import client_from_params, not_empty
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 
 OPTIONS = ("base_url", "client_id", "client_secret", "validate_certs", "ca_path", "timeout", "max_rate_limit_wait", "api_version")
@@ -106,7 +107,7 @@ class LookupModule(LookupBase):
         if REQUESTS_IMPORT_ERROR:
             raise AnsibleLookupError(missing_required_lib("requests"))
         self.set_options(var_options=variables, direct=kwargs)
-        params = dict((option, self.get_option(option)) for option in OPTIONS)
+        params = dict((option, not_empty(self.get_option(option))) for option in OPTIONS)
         if not (params["client_id"] and params["client_secret"]):
             raise AnsibleLookupError("access_token needs client_id and client_secret (or SAIL_CLIENT_ID and SAIL_CLIENT_SECRET) to request a token")
         try:

@@ -3,8 +3,10 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The bearer token of one client: fetched once, reused, refreshed in time."""
 
+import json
 import threading
 import time
+from urllib.parse import quote, quote_plus
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 
@@ -69,3 +71,32 @@ class TokenAuth:
 def refresh_margin(expires_in):
     """Replace a token this long before it expires: 10 % of its life, at most a minute."""
     return min(60.0, expires_in * 0.1)
+
+
+MASK = "********"
+
+
+def secret_forms(secret):
+    """The secret and every encoding of it that the collection itself produces, longest first.
+
+    The token request sends it form-encoded (requests' urlencode: quote_plus); an error body of an
+    unknown shape is shown as JSON (json.dumps escapes non-ASCII as \\uXXXX). Ansible's no_log masks
+    only the literal string, so each form is masked too. The collection sends no Basic header.
+    """
+    if not secret:
+        return []
+    forms = {secret, quote_plus(secret), quote(secret, safe=""), json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
+    return sorted(forms, key=len, reverse=True)
+
+
+def scrub(value, forms):
+    """``value`` (text, or JSON data) with every one of ``forms`` replaced by a mask, before anything shortens it."""
+    if isinstance(value, str):
+        for form in forms:
+            value = value.replace(form, MASK)
+        return value
+    if isinstance(value, dict):
+        return dict((scrub(key, forms), scrub(item, forms)) for key, item in value.items())
+    if isinstance(value, list):
+        return [scrub(item, forms) for item in value]
+    return value

@@ -17,7 +17,7 @@ from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import ratelimit
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth, scrub, secret_forms
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import (
     ApiError,
     AuthError,
@@ -221,7 +221,8 @@ class IscClient:
 
     def _fetch_token(self, client_id, client_secret):
         form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
-        response = self._exchange("POST", self.base_url + TOKEN_PATH, TOKEN_PATH, data=form, idempotent=True)
+        # A token endpoint may echo the request body in its error: never shown unscrubbed.
+        response = self._exchange("POST", self.base_url + TOKEN_PATH, TOKEN_PATH, data=form, idempotent=True, secrets=secret_forms(client_secret))
         token = response.data.get("access_token") if isinstance(response.data, dict) else None
         if response.status == 404:
             # Not a refused secret: nothing answers at this address, most often a path in base_url.
@@ -246,7 +247,7 @@ class IscClient:
         expires_in = response.data.get("expires_in")
         return token, float(expires_in) if expires_in else None
 
-    def _exchange(self, method, url, path, idempotent=None, **kwargs):
+    def _exchange(self, method, url, path, idempotent=None, secrets=(), **kwargs):
         """One HTTP request, retried where that is safe.
 
         429 pauses every request of the rate limiter for Retry-After, for any method (the request
@@ -254,12 +255,15 @@ class IscClient:
         limiter's own pacing should make this rare. 5xx, timeouts and dropped
         connections are retried with jittered exponential backoff for idempotent methods; for a
         POST the outcome is unknown, so UncertainWriteError goes up to the resource layer.
+        ``secrets``: forms of a secret the request carries, masked in every answer before it is read.
         """
         idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         attempt = 0
         while True:
             attempt += 1
             response, reason = self._send(method, url, path, **kwargs)
+            if response is not None and secrets:
+                response = response._replace(data=scrub(response.data, secrets))
             if response is not None:
                 if response.status == 429:
                     self._wait_for_rate_limit(method, path, response)

@@ -68,6 +68,12 @@ def check_word(word, where, option):
         raise ValidationError("%s: a word must not be empty" % where, option=option)
     if any(char.isspace() for char in word):
         raise ValidationError("%s: %r contains white space; ISC takes one word per line, without white space" % (where, word), option=option)
+    invisible = st.invisible_character(word)
+    if invisible:
+        raise ValidationError(
+            "%s: %r contains %s, a control or invisible character: the word would not match what users type; remove it" % (where, word, invisible),
+            option=option,
+        )
     if len(word) > MAX_WORD_LENGTH:
         raise ValidationError("%s: a word must be at most %d characters (got %d)" % (where, MAX_WORD_LENGTH, len(word)), option=option)
     if option == "words" and word.startswith("#"):
@@ -109,14 +115,14 @@ def desired_dictionary(params, src_text=None):
     if params.get("words") is not None:
         option = "words"
         file_locale, words = None, []
-        for index, word in enumerate(params["words"]):
+        for index, word in enumerate(st.list_items(params["words"])):
             word = "" if word is None else str(word)
             check_word(word, "words[%d]" % index, "words")
             words.append(word)
     else:
         option = "content" if params.get("content") is not None else "src"
         if option == "content":
-            text = params["content"]
+            text = drop_bom(params["content"])
         else:
             text = src_text if src_text is not None else read_source(params)
         file_locale, words = parse_file(text, option)
@@ -157,6 +163,11 @@ def decode(data, option="src"):
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ValidationError("%s: the dictionary must be UTF-8 text; invalid byte at position %d" % (option, error.start), option=option) from None
+    return drop_bom(text)
+
+
+def drop_bom(text):
+    """The text without a leading byte order mark (a file saved by Notepad, read with lookup('file'))."""
     return text[1:] if text.startswith("\ufeff") else text
 
 

@@ -19,7 +19,7 @@ import copy
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary, org_config, plan, report
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ForbiddenError, IscError, ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import POLICY, SYNC_GROUP
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordDictionary, PasswordOrgConfig, Sources
@@ -142,12 +142,16 @@ class Engine:
             try:
                 predicted, write = org_config.plan(PasswordOrgConfig(self.client).get(), self.org_config)
                 self.settings[ORG_CONFIG] = {"predicted": predicted, "write": write}
+            except ForbiddenError:
+                raise  # the token lacks a right: the run fails saying so, not as an input that breaks a rule
             except IscError as error:
                 self.settings_error(ORG_CONFIG, error.msg)
         if inputs.get(DICTIONARY):
             try:
                 predicted, text = dictionary.plan(dictionary.read(self.client), inputs[DICTIONARY]["value"])
                 self.settings[DICTIONARY] = {"predicted": predicted, "write": text}
+            except ForbiddenError:
+                raise  # as above
             except IscError as error:
                 self.settings_error(DICTIONARY, error.msg)
 

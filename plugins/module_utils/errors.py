@@ -84,11 +84,42 @@ class AuthError(ApiError):
     """The token was refused (401) or no token could be obtained."""
 
 
+# What a token needs for each service's reads and writes, from the security and x-sailpoint-userLevels of each
+# operation in SailPoint's OpenAPI files (V3 and v1 say the same). A read is allowed to a user's token (PAT) or an
+# API client's, unless it says "user". Writes all need a user's token (FORBIDDEN_WRITE_HINT says so).
+RIGHTS = {
+    "password-policies": ("the scope idn:password-policy:read", "the scope idn:password-policy:write"),
+    "password-sync-groups": (
+        "the scope idn:password-sync-group:read (or :manage), and for a PAT a user of the ORG_ADMIN user level",
+        "the scope idn:password-sync-group:manage",
+    ),
+    "sources": ("the scope idn:sources:read (or :manage), and for a PAT a user of the ORG_ADMIN, SOURCE_ADMIN, SOURCE_SUBADMIN or ROLE_SUBADMIN level", None),
+    "password-org-config": ("the scope idn:password-org-config:read", "the scope idn:password-org-config:manage"),
+    "password-dictionary": (
+        "a personal access token (PAT) of a user with the ORG_ADMIN user level (API clients cannot read it), with the scope "
+        "idn:password-dictionary:read (or :manage)",
+        "the scope idn:password-dictionary:manage",
+    ),
+}
+
+
+def needed_right(method, path):
+    """What the token needs for this request (RIGHTS), or None for a path the collection does not know."""
+    service = next((name for name in sorted(RIGHTS, key=len, reverse=True) if "/%s" % name in path), None)
+    if service is None:
+        return None
+    return RIGHTS[service][1 if method in WRITE_METHODS else 0]
+
+
 class ForbiddenError(ApiError):
-    """HTTP 403; on a write, most often a token without user context."""
+    """HTTP 403: the token lacks a right. On a write, most often a token without user context."""
 
     def __init__(self, method, path, status, body=None):
-        hint = FORBIDDEN_WRITE_HINT if method in WRITE_METHODS else None
+        right = needed_right(method, path)
+        if method in WRITE_METHODS:
+            hint = FORBIDDEN_WRITE_HINT + (" The token also needs %s." % right if right else "")
+        else:
+            hint = "A permission problem, not a wrong input: the token may not read %s%s" % (path, "; it needs %s" % right if right else "")
         super().__init__(method, path, status, body, hint=hint)
 
 

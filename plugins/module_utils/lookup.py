@@ -9,6 +9,7 @@ lists their ids rather than a guess. A name that matches nothing gets the closes
 
 import difflib
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
 
 
@@ -17,21 +18,22 @@ def plural(noun):
 
 
 def name_list(value, option="sources"):
-    """A list of names from a list, or from one string of comma-separated names; each name trimmed.
-
-    ``sources: Active Directory, Okta`` in YAML is one string, a common slip: it means two names, not
-    the letters of one. (Ansible splits such a string on commas for a module, and keeps the spaces.)
-    """
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, (list, tuple)):
+    """A list of names by the collection's rule for list options (state.list_items): a list, or one
+    string of comma-separated names; each name trimmed."""
+    names = st.list_items(value)
+    if not isinstance(names, list):
         raise ValidationError("%s must be a list of names (got %s)" % (option, type(value).__name__), option=option)
-    return [name.strip() if isinstance(name, str) else name for name in value]
+    return names
+
+
+def same_name(a, b):
+    """Whether two names are the same name: exactly, after Unicode normalisation (state.canonical)."""
+    return st.canonical(a) == st.canonical(b)
 
 
 def one_by_name(items, name, noun, option="name", id_option="id"):
-    """The single item named exactly ``name``; None if there is none."""
-    matches = [item for item in items if item.get("name") == name]
+    """The single item named ``name`` (state.canonical: é as one character or two is one name); None if there is none."""
+    matches = [item for item in items if same_name(item.get("name"), name)]
     if len(matches) > 1:
         raise ValidationError(
             "%s: %r matches %d %s (ids: %s); names are not unique in ISC, so give the one you mean "
@@ -48,7 +50,8 @@ def resolve_names(items, names, noun, option, id_option="id"):
     """
     by_name = {}
     for item in items:
-        by_name.setdefault(item.get("name"), []).append(item)
+        by_name.setdefault(st.canonical(item.get("name")), []).append(item)
+    names = [st.canonical(name) for name in names]
     unknown = [name for name in names if name not in by_name]
     if unknown:
         raise UnknownNameError(option, noun, unknown, [name for name in by_name if name is not None])
@@ -95,6 +98,12 @@ def suggestions(unknown, existing):
     return " (%sdid you mean %s?)" % ("names are case-sensitive; " if case_only else "", " or ".join(repr(name) for name in close))
 
 
+def closest_option(unknown, options):
+    """The known option closest to an unknown one (a typo such as digit_token_lenght), or None."""
+    close = difflib.get_close_matches(str(unknown), [str(option) for option in options], n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 class SourceDirectory:
     """Sources a run has seen, by id: resolves names with one filtered request, fills in names for ids."""
 
@@ -106,12 +115,12 @@ class SourceDirectory:
         """The ids of the sources named ``names`` (in that order)."""
         names = name_list(names, option)
         try:
-            found = resolve_names(self._api.find("name", names), names, "source", option, "source_ids")
+            found = resolve_names(self._api.find("name", [st.canonical(name) for name in names]), names, "source", option, "source_ids")
         except UnknownNameError as exc:
             # Only on this failure path: read every source's name, for the suggestions.
             raise exc.with_suggestions([source.get("name") for source in self._api.list()]) from None
         self.remember(found.values())
-        return [found[name]["id"] for name in names]
+        return [found[st.canonical(name)]["id"] for name in names]
 
     def fetch(self, ids):
         """The source objects for ``ids`` (one request for those not seen yet); unknown ids are left out."""

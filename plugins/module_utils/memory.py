@@ -16,6 +16,7 @@ import uuid
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import api_version as api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import api_error
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import same_name
 
 # The API version whose paths errors name (the objects are in its shape).
 API_VERSION = "v3"
@@ -75,7 +76,7 @@ class InMemoryCollection:
         return dict(found) if found is not None else None
 
     def find_by_name(self, name, items=None):
-        return [item for item in (self.list() if items is None else items) if item.get("name") == name]
+        return [item for item in (self.list() if items is None else items) if same_name(item.get("name"), name)]
 
     def create(self, body):
         self._check_references("POST", self.path, body)

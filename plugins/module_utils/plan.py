@@ -28,6 +28,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds, policy, sync_group
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
@@ -180,11 +181,15 @@ def validate_items(kind, items):
         # The validator deep-copies what it is given: lists are handed over as plain lists, since
         # deep-copying one of Ansible's lazy lists copies its whole templating context (seconds each).
         result = validator.validate(dict((key, list(value) if isinstance(value, list) else value) for key, value in item.items()))
+        booleans = st.booleans_for_numbers(options, result.validated_parameters)
         if result.error_messages:
             problems = [_option_problem(error, result.unsupported_parameters, options) for error in result.errors.errors]
             errors.append(_error(kind, item, "; ".join(problems), index))
+        elif booleans:
+            errors.append(_error(kind, item, st.boolean_number_message(booleans), index))
         else:
-            kept.append(dict((key, value) for key, value in result.validated_parameters.items() if key in item))
+            # Names in Unicode NFC, as the tenant's are read (state.canonical): duplicates and exclusive mode compare them so.
+            kept.append(dict((key, st.canonical(value)) for key, value in result.validated_parameters.items() if key in item))
     return kept, errors
 
 
@@ -332,7 +337,7 @@ class _Planner:
             result = reconciler.ensure_absent(found)
         else:
             result = reconciler.ensure_present(params, found)
-        self.warnings.extend(_error(kind, item, warning) for warning in result.get("warnings", []))
+        self.warnings.extend(_error(kind, item, warning) for warning in reconciler.warnings)
         step = {
             "kind": kind,
             "name": item.get("name") or (found or {}).get("name"),

@@ -54,7 +54,10 @@ MAX_NAME_LENGTH = 128
 
 
 def check_name(name, option="name"):
-    """Names may hold any printable characters (quotes, #, &, %, \\, non-ASCII letters) but must read well."""
+    """Names may hold any printable characters (quotes, #, &, %, \\, non-ASCII letters) but must read well.
+
+    Names are compared in Unicode NFC (state.canonical); control and invisible characters are refused.
+    """
     name = "" if name is None else str(name)
     if not name.strip():
         raise ValidationError("%s must not be empty or blank" % option, option=option)
@@ -65,8 +68,12 @@ def check_name(name, option="name"):
         )
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationError("%s must be at most %d characters (got %d)" % (option, MAX_NAME_LENGTH, len(name)), option=option)
-    if any(ord(char) < 32 or ord(char) == 127 for char in name):
-        raise ValidationError("%s must not contain control characters (got %r)" % (option, name), option=option)
+    invisible = st.invisible_character(name)
+    if invisible:
+        raise ValidationError(
+            "%s must not contain control characters or invisible ones: %r has %s, which would make a name that looks like another" % (option, name, invisible),
+            option=option,
+        )
 
 
 def check_policy_rules(desired, wanted, is_new=False):

@@ -9,7 +9,7 @@ The flow is the same for every kind of object, so it lives here once; ``policy.p
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import one_by_name
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import one_by_name, same_name
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import as_tenant
 
 READ_ONLY = ("id", "created", "modified")
@@ -45,7 +45,8 @@ class Reconciler:
         self.noun = self.kind.noun
         self.result_key = self.kind.name
         self._items = None
-        self.warnings = []  # returned with the result; Ansible shows them as warnings
+        # Not in the result: ansible-core 2.19 deprecates a result's "warnings"; the module passes them to module.warn().
+        self.warnings = []
 
     # Hooks a kind of object fills in -------------------------------------------------
 
@@ -122,7 +123,9 @@ class Reconciler:
             found = self.collection.get(object_id)
             objects = [found] if found else []
         else:
-            objects = [item for item in self.items() if (name is None or item.get("name") == name) and (not default_policy or item.get("defaultPolicy"))]
+            objects = [
+                item for item in self.items() if (name is None or same_name(item.get("name"), name)) and (not default_policy or item.get("defaultPolicy"))
+            ]
         states = [self.state_of(obj) for obj in objects]
         if resolve_names:
             self.learn_names(states)
@@ -189,10 +192,7 @@ class Reconciler:
         }
 
     def result(self, changed, state, diff):
-        result = {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
-        if self.warnings:
-            result["warnings"] = list(self.warnings)
-        return result
+        return {"changed": changed, self.result_key: self.describe(state) if state is not None else {}, "diff": diff}
 
 
 def diff_view(kind, state, options, names=None):

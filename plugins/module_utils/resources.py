@@ -11,7 +11,7 @@ from ansible_collections.sailpoint_community.isc.plugins.module_utils import api
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import MAX_ATTEMPTS
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError, NotFoundError, TransportError, UncertainWriteError, api_error
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import plural
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import plural, same_name
 
 # Values per `in (...)` filter; keeps URLs well under common 8 KB limits.
 FILTER_CHUNK = 50
@@ -51,8 +51,8 @@ class Collection(Resource):
             return None
 
     def find_by_name(self, name, items=None):
-        """Objects whose name is exactly ``name``. ISC has no name filter here: this lists all."""
-        return [item for item in (self.list() if items is None else items) if item.get("name") == name]
+        """Objects named ``name`` (lookup.same_name). ISC has no name filter here: this lists all."""
+        return [item for item in (self.list() if items is None else items) if same_name(item.get("name"), name)]
 
     def create(self, body):
         """POST a new object without ever creating it twice.

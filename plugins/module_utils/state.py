@@ -9,6 +9,7 @@ empty strings) never looks like a change.
 """
 
 import datetime
+import unicodedata
 from collections import namedtuple
 
 from ansible.module_utils.parsing.convert_bool import boolean
@@ -35,9 +36,9 @@ def normalise(value, kind):
     if kind == "bool":
         return boolean(value, strict=True)
     if kind == "str":
-        return str(value) if value != "" else None
+        return canonical(str(value)) if value != "" else None
     if kind == "set":
-        return sorted(set(str(item) for item in value))
+        return sorted(set(str(item) for item in list_items(value)))
     raise ValueError("unknown field kind %r" % kind)
 
 
@@ -109,3 +110,60 @@ def word_changes(before, after):
     """(added, removed): the normalised words only in ``after``, and those only in ``before``."""
     old, new = set(word_set(before)), set(word_set(after))
     return sorted(new - old), sorted(old - new)
+
+
+def canonical(text):
+    """Text in Unicode NFC, as names are compared and written: "Café" typed as one é or as e + a combining
+    accent is one name, not two objects side by side."""
+    return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
+
+
+# Unicode's control (Cc: NUL, BEL, BS, ESC, tab, new line...) and invisible format characters (Cf: the
+# zero-width space U+200B, a byte order mark U+FEFF, the soft hyphen...): in a name or a dictionary word
+# they make two strings that look the same.
+INVISIBLE_CATEGORIES = ("Cc", "Cf")
+
+
+def invisible_character(text):
+    """The first control or invisible character of ``text``, described (``U+200B ZERO WIDTH SPACE``), or None."""
+    for char in text:
+        if unicodedata.category(char) in INVISIBLE_CATEGORIES:
+            return "U+%04X %s" % (ord(char), unicodedata.name(char, "(a control character)"))
+    return None
+
+
+def list_items(value):
+    """The items of a list option: a list, or one string of comma-separated items; each item trimmed.
+
+    The one rule for every list option of the collection (the modules' and the role's items'):
+    ``words: "acme, password"`` and ``sources: "Okta, ServiceNow"`` mean two items each. Ansible
+    itself splits such a string on commas for a module but keeps the spaces; trimmed here, for every
+    item of a list too. Anything else that is not a list is returned as it is, for the caller to refuse.
+    """
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)):
+        return value
+    return [item.strip() if isinstance(item, str) else item for item in value]
+
+
+def booleans_for_numbers(spec, params, prefix=""):
+    """The int options (suboptions too, by their path) that ``params`` sets to a boolean, after Ansible's checks.
+
+    Ansible's int type lets true and false through unchanged (a bool is a Python int), so
+    ``digit_token_duration_minutes: true`` would be sent as 1. Booleans are not numbers: the modules
+    (connection.run_module) and the role's items (plan.validate_items) refuse them with this.
+    """
+    found = []
+    for option, option_spec in spec.items():
+        value = (params or {}).get(option)
+        if option_spec.get("type") == "int" and isinstance(value, bool):
+            found.append(prefix + option)
+        elif option_spec.get("options") and isinstance(value, dict):
+            found += booleans_for_numbers(option_spec["options"], value, prefix + option + ".")
+    return found
+
+
+def boolean_number_message(options):
+    """The failure for ``booleans_for_numbers``: each option, and the rule."""
+    return "%s must be a whole number, not a boolean: true and false are not taken as 1 and 0" % " and ".join(options)

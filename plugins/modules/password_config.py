@@ -103,7 +103,9 @@ options:
         description: Locale of the dictionary, for example V(en_US).
         type: str
       words:
-        description: The words; each without white space, at most 128 characters; 1 to 2,500 of them.
+        description:
+          - The words; each without white space or invisible characters, at most 128 characters; 1 to 2,500 of them.
+          - A list, or one string of comma-separated words (each trimmed), as for every list option.
         type: list
         elements: str
       src:
@@ -276,16 +278,15 @@ diff:
       after_header: password policy Corporate (update)
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config, plan
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 
 DICTIONARY_OPTIONS = dict(locale=dict(type="str"), words=dict(type="list", elements="str"), src=dict(type="path"), content=dict(type="str"))
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(
             policies=dict(type="list", elements="dict", default=[]),
             sync_groups=dict(type="list", elements="dict", default=[]),

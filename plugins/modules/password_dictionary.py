@@ -39,8 +39,9 @@ options:
   words:
     description:
       - The words, in any order and case. Repeats are uploaded once.
-      - Each word has no white space and at most 128 characters, and must not start with C(#), which ISC would
-        read as a comment.
+      - Each word has no white space, no control or invisible character (Unicode categories Cc and Cf, for example
+        a zero-width space), and at most 128 characters, and must not start with C(#), which ISC would read as a comment.
+      - One string of comma-separated words is taken as a list, as for every list option; each word is trimmed.
       - Needs O(locale).
     type: list
     elements: str
@@ -57,6 +58,7 @@ options:
   content:
     description:
       - The text of a dictionary file, in the format of O(src). For example, the output of a template lookup.
+      - A leading byte order mark is ignored.
     type: str
   locale:
     description:
@@ -154,14 +156,13 @@ diff:
     after: {locale: en_US, words: [acme, password, qwerty]}
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(**dictionary.module_options()),
         mutually_exclusive=dictionary.MUTUALLY_EXCLUSIVE,
         supports_check_mode=True,

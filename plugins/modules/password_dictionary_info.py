@@ -58,14 +58,13 @@ password_dictionary:
     word_count: 3
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = IscModule(argument_spec=argument_spec(), supports_check_mode=True)
     run_module(module, lambda client: dict(changed=False, password_dictionary=dictionary.read(client)))
 
 

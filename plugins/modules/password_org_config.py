@@ -94,14 +94,13 @@ diff:
     after: {digit_token_length: 8}
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import org_config
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(**org_config.module_options()),
         required_one_of=[org_config.OPTIONS],
         supports_check_mode=True,

@@ -300,22 +300,22 @@ diff:
     after: {name: Corporate, min_length: 14}
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module, run_reconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.dictionary import missing_dictionary_warnings
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler, module_options, module_rules
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(**module_options()),
         supports_check_mode=True,
         **module_rules(),
     )
 
     def action(client):
-        result = PolicyReconciler(client, module.check_mode).run(module.params)
+        reconciler = PolicyReconciler(client, module.check_mode)
+        result = run_reconciler(module, reconciler)
         if module.params["use_dictionary"] and module.params["state"] == "present":
             for warning in missing_dictionary_warnings(client, result["password_policy"]):
                 module.warn(warning)

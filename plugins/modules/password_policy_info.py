@@ -117,14 +117,13 @@ password_policies:
       modified: null
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(
             name=dict(type="str"), id=dict(type="str"), default_policy=dict(type="bool", default=False), resolve_names=dict(type="bool", default=True)
         ),

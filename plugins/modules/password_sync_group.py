@@ -143,19 +143,18 @@ diff:
     after: {name: Corporate accounts, sources: [Active Directory, GitHub, Salesforce]}
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module, run_reconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler, module_options, module_rules
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(**module_options()),
         supports_check_mode=True,
         **module_rules(),
     )
-    run_module(module, lambda client: SyncGroupReconciler(client, module.check_mode).run(module.params))
+    run_module(module, lambda client: run_reconciler(module, SyncGroupReconciler(client, module.check_mode)))
 
 
 if __name__ == "__main__":

@@ -72,14 +72,13 @@ password_sync_groups:
       modified: "2026-11-21T09:30:00.000Z"
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str"), resolve_names=dict(type="bool", default=True)),
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,

@@ -100,9 +100,8 @@ sources:
       sample: false
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import Sources, is_idn_source
 
 
@@ -132,7 +131,7 @@ def read_sources(client, name=None, object_id=None, include_hidden=True):
 
 
 def main():
-    module = AnsibleModule(
+    module = IscModule(
         argument_spec=argument_spec(name=dict(type="str"), id=dict(type="str"), include_hidden=dict(type="bool", default=True)),
         mutually_exclusive=[("name", "id")],
         supports_check_mode=True,

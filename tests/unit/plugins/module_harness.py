@@ -40,6 +40,8 @@ def module_runner(simulator, capsys, monkeypatch):
         except ValueError:
             raise AssertionError("the module printed no JSON result: %r" % out) from None
         result["exit_code"] = exited.value.code
+        # A deprecation warning (e.g. "Passing 'warnings' to 'exit_json'") is a bug of the collection.
+        assert not result.get("deprecations"), result.get("deprecations")
         result["warning_texts"] = [_text(warning) for warning in result.get("warnings", [])]
         return result
 

@@ -69,7 +69,10 @@ def test_lookup_takes_every_connection_option_but_the_token():
     documented = yaml.safe_load(lookup["DOCUMENTATION"])["options"]
     assert set(lookup["OPTIONS"]) == OPTIONS - {"access_token"}
     assert set(lookup["OPTIONS"]) <= set(documented)
-    assert documented["api_version"]["choices"] == list(api_version.VERSIONS)
+    # No choices: Ansible's config manager would refuse the SAIL_API_VERSION="" of an AWX credential without
+    # api_version before the lookup could take it as unset; the lookup checks the version itself.
+    assert "choices" not in documented["api_version"]
+    assert all("V(%s)" % version in " ".join(documented["api_version"]["description"]) for version in api_version.VERSIONS)
     assert documented["api_version"]["env"] == [{"name": "SAIL_API_VERSION"}]
 
 

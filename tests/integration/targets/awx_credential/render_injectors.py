@@ -3,8 +3,13 @@
     python render_injectors.py CREDENTIAL_TYPE.yml NAME=VALUE... -- COMMAND [ARG...]
 
 CREDENTIAL_TYPE.yml holds `inputs` and `injectors` as AWX takes them. The NAME=VALUE pairs are
-the credential's inputs. As AWX does, the inputs are checked against the type's fields, and each
-`injectors.env` value is rendered with Jinja2's immutable sandbox, the inputs as variables.
+the credential's inputs. As AWX does (CredentialType.inject_credential in
+awx/main/models/credential/__init__.py), the inputs are checked against the type's fields, and each
+`injectors.env` value is rendered with Jinja2's immutable sandbox, with the inputs the credential
+has as variables and nothing else: a field's `default` is not filled in (AWX's UI puts it into the
+form, but a credential created through the API or awx.awx.credential has no such input), a missing
+boolean is false, and a missing string field renders as "" (Jinja2's default Undefined). So a
+credential without api_version injects SAIL_API_VERSION="".
 COMMAND then runs with that environment: the caller's, minus every SAIL_* and ISC_SIM_* variable,
 plus the rendered ones. Nothing of the outer SAIL_* reaches it.
 """
@@ -14,7 +19,6 @@ import re
 import sys
 
 import yaml
-from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 FIELD_TYPES = ("string", "boolean")
@@ -61,8 +65,8 @@ def main(argv):
     unknown = set(given) - {field["id"] for field in fields}
     if unknown:
         fail("no such input fields: %s" % sorted(unknown))
-    # As AWX does: a field's default where the credential leaves it out, and only its choices.
-    values = dict((field["id"], field["default"]) for field in fields if "default" in field)
+    # As AWX does: no default for a field the credential leaves out; a missing boolean is false.
+    values = dict((field["id"], False) for field in fields if field.get("type") == "boolean" and field["id"] not in given)
     values.update(given)
     for field in fields:
         if field.get("choices") and field["id"] in values and values[field["id"]] not in field["choices"]:
@@ -71,7 +75,7 @@ def main(argv):
     if absent:
         fail("required inputs missing: %s" % absent)
 
-    sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+    sandbox = ImmutableSandboxedEnvironment()  # AWX's: an input the credential lacks renders as ""
     injected = dict((name, sandbox.from_string(template).render(**values)) for name, template in env_templates.items())
 
     env = dict((key, value) for key, value in os.environ.items() if not key.startswith(STRIPPED_PREFIXES))

@@ -15,9 +15,15 @@ play() { ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" "
 secret="awx-$(python -c 'import secrets; print(secrets.token_hex(12))')"
 play setup.yml -e awx_client_secret="${secret}" "$@"
 
+# On V3 the credential has only the three inputs guide_awx creates it with (awx.awx.credential): AWX
+# then injects SAIL_API_VERSION="" and every module must take that as unset (V3). On v1 it sets api_version.
+version_input=()
+if [ "${ISC_TEST_API_VERSION}" != v3 ]; then
+  version_input=(api_version="${ISC_TEST_API_VERSION}")
+fi
 as_awx_job() {
   python render_injectors.py "${credential_type}" \
-    base_url="${ISC_SIM_URL}" client_id=awx-job-pat client_secret="${secret}" api_version="${ISC_TEST_API_VERSION}" -- "$@"
+    base_url="${ISC_SIM_URL}" client_id=awx-job-pat client_secret="${secret}" "${version_input[@]}" -- "$@"
 }
 as_awx_job ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" converge.yml "$@"
 as_awx_job ansible-playbook -i "${INVENTORY_PATH}" -e output_dir="${OUTPUT_DIR}" audit.yml --check "$@"

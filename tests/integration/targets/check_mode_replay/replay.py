@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 TARGETS = HERE.parent
 # setup_isc/api_versions.py: the versions to run, their paths (a script beside the targets, not a package).
 api_versions = SimpleNamespace(**runpy.run_path(str(TARGETS / "setup_isc" / "api_versions.py")))
+deprecations = SimpleNamespace(**runpy.run_path(str(TARGETS / "setup_isc" / "deprecations.py")))
 
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 SKIP_TARGETS = {HERE.name, "setup_isc", "password_config_faults"}
@@ -108,6 +109,9 @@ def check(target, path, version):
         failures.append("%s wrote in check mode: %s" % (label, writes))
     if foreign:
         failures.append("%s sent requests off the %s paths: %s" % (label, version, sorted(set(foreign))[:5]))
+    warned = deprecations.found(completed.stdout + completed.stderr)
+    if warned:
+        failures.append("%s printed deprecation warnings: %s" % (label, warned[:5]))
     if requests_seen == 0 and "bad_input" not in path.name:
         failures.append("%s made no API request at all: the replay proved nothing\n%s" % (label, completed.stdout[-2000:]))
     return failures

@@ -28,6 +28,7 @@ from isc_simulator import Simulator, load_seed
 HERE = Path(__file__).resolve().parent
 # setup_isc/api_versions.py: the versions to run, their paths (a script beside the targets, not a package).
 api_versions = SimpleNamespace(**runpy.run_path(str(HERE.parent / "setup_isc" / "api_versions.py")))
+deprecations = SimpleNamespace(**runpy.run_path(str(HERE.parent / "setup_isc" / "deprecations.py")))
 
 COLLECTION = Path(os.environ["ANSIBLE_COLLECTIONS_PATH"].split(":")[0]) / "ansible_collections" / "sailpoint_community" / "isc"
 
@@ -99,6 +100,7 @@ class Harness:
         completed = subprocess.run(command, env=run_env, capture_output=True, text=True, check=False)
         seconds = time.monotonic() - started
         output = completed.stdout + completed.stderr
+        assert not deprecations.found(output), "deprecation warnings in the output: %s" % deprecations.found(output)[:5]
         report_file = report_dir / "password-config-localhost.json"
         report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
         markdown_file = report_dir / "password-config-localhost.md"
@@ -247,6 +249,40 @@ def test_wrong_client_secret_is_a_clear_auth_error_and_writes_nothing(harness):
     assert "check client_id and client_secret (SAIL_CLIENT_ID / SAIL_CLIENT_SECRET)" in run.output
     assert "canary-wrong-secret-55aa" not in run.output
     assert harness.writes() == 0
+
+
+# A secret that each encoding changes: é (non-ASCII), / + & = % (form and URL encoding), " (JSON).
+SPECIAL_SECRET = 'canary-S\u00e9cr3t/+&=%"-9d2e'
+SPECIAL_FORMS = (
+    SPECIAL_SECRET,
+    "canary-S%C3%A9cr3t%2F%2B%26%3D%25%22-9d2e",  # form-encoded, as the token request sends it
+    'canary-S\\u00e9cr3t/+&=%\\"-9d2e',  # JSON-escaped
+    "canary-S\u00e9cr3t",
+    "canary-S%C3%A9cr3t",
+    "canary-S\\u00e9cr3t",
+)
+
+
+def test_a_secret_with_special_characters_leaks_in_no_encoding_at_vvvv(tmp_path, version):
+    # The simulator cannot echo a request body, so the faults carry the echo a real endpoint or proxy would send.
+    sim = Simulator(port=0, seed=SEED, client_secret=SPECIAL_SECRET, rate_limit_enabled=False, quirks=True).start()
+    try:
+        harness = Harness(sim, tmp_path, version)
+        env = {"SAIL_CLIENT_SECRET": SPECIAL_SECRET}
+        assert harness.role(None, env=env).rc == 0  # the secret works: the encodings below are of a real secret
+        form_echo = "invalid_request: grant_type=client_credentials&client_id=%s&client_secret=%s" % (sim.client_id, SPECIAL_FORMS[1])
+        sim.add_fault(method="POST", path="/oauth/token", status=400, body=form_echo)
+        echoed = harness.role(None, env=env)
+        sim.add_fault(method="POST", path="/oauth/token", status=400, body={"unexpected": {"form": {"client_secret": SPECIAL_SECRET}}})
+        unknown_shape = harness.role(None, "--check", env=env)
+        for run in (echoed, unknown_shape):
+            assert run.rc != 0 and "POST /oauth/token failed with HTTP 400" in run.output, run.output[-3000:]
+            assert "********" in run.output  # the echo reached the message, masked
+        for text in harness.texts:
+            for form in SPECIAL_FORMS:
+                assert form not in text, "the secret leaked as %r" % form
+    finally:
+        sim.stop()
 
 
 def test_403_on_a_write_names_the_pat_and_org_admin_rule(harness):

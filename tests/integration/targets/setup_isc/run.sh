@@ -9,7 +9,8 @@
 # - Under `make test-live` (tests/integration/integration_config.yml present): against the live
 #   tenant it names, with a unique name prefix, cleaning up every prefixed object afterwards.
 # - --once: one run, with no version set, as a user runs it (the demo, which picks v1 for one step itself).
-set -eu
+# Every run fails on a deprecation warning in its output (setup_isc/deprecations.py).
+set -eu -o pipefail
 collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/sailpoint_community/isc"
 setup_isc="$(cd "$(dirname "$0")" && pwd)"
 tenants=1
@@ -22,16 +23,25 @@ while [ $# -gt 0 ]; do
   esac
 done
 export ISC_RUN_READY=1
+export ANSIBLE_DEPRECATION_WARNINGS=true  # ansible-core's default, made sure of: the check below needs them printed
+output_log="$(mktemp)"
+trap 'rm -f "${output_log}"' EXIT
+
+# COMMAND...: run it, its output shown and kept, then fail on any deprecation warning in that output.
+without_deprecations() {
+  "$@" 2>&1 | tee "${output_log}"
+  python "${setup_isc}/deprecations.py" "${output_log}"
+}
 
 # One run of COMMAND; its environment says which version, if any.
 run_once() {
   if [ -f ../../integration_config.yml ]; then
-    python "${collection}/tools/live/with_live_tenant.py" ../../integration_config.yml -- "$@"
+    without_deprecations python "${collection}/tools/live/with_live_tenant.py" ../../integration_config.yml -- "$@"
     return
   fi
   # --quirks: the paging quirks of real tenants (400 at the end, short pages, no X-Total-Count) are on,
   # so that every test proves the collection against them.
-  python -m isc_simulator.with_simulator --quirks --tenants "${tenants}" -- "$@"
+  without_deprecations python -m isc_simulator.with_simulator --quirks --tenants "${tenants}" -- "$@"
 }
 
 if [ -n "${once}" ]; then

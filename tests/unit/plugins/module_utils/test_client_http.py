@@ -229,3 +229,32 @@ def test_errors_carry_the_api_details_and_decode_despite_the_edge_quirk(simulato
 def test_filtered_sources_with_special_characters(simulator):
     found = Sources(make_client(simulator)).find("name", ['R&D "EU" #1', "GitHub", "Unknown"])
     assert sorted(source["name"] for source in found) == ["GitHub", 'R&D "EU" #1']
+
+
+# A secret with characters that each encoding changes: é (non-ASCII), / + & = % (form and URL), " (JSON).
+SPECIAL_SECRET = 'S\u00e9cr3t/+&=%"x-4c9f0e7a'
+SPECIAL_FORMS = ("S%C3%A9cr3t%2F%2B%26%3D%25%22x-4c9f0e7a", 'S\\u00e9cr3t/+&=%\\"x-4c9f0e7a', 'S\u00e9cr3t/+&=%"x-4c9f0e7a', "S\u00e9cr3t")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        # An endpoint that echoes the form body as text, as some proxies and OAuth servers do.
+        dict(status=400, body="bad request: grant_type=client_credentials&client_id=x&client_secret=S%C3%A9cr3t%2F%2B%26%3D%25%22x-4c9f0e7a"),
+        # An error body of a shape the collection does not know: shown as JSON, which escapes the é.
+        dict(status=400, body={"unexpected": {"received": {"client_secret": SPECIAL_SECRET}}}),
+        # Both, in a 5xx that the client retries and then reports.
+        dict(status=503, times=10, body={"echo": "client_secret=S%C3%A9cr3t%2F%2B%26%3D%25%22x-4c9f0e7a", "raw": SPECIAL_SECRET}),
+    ],
+    ids=["form-echo", "json-unknown-shape", "5xx-retried"],
+)
+def test_a_token_error_never_shows_the_secret_in_any_encoding(sim_factory, fault):
+    sim = sim_factory(client_secret=SPECIAL_SECRET)
+    sim.add_fault(method="POST", path="/oauth/token", **fault)
+    client = make_client(sim)
+    with pytest.raises(ApiError) as raised:
+        client.get(POLICIES)
+    text = str(raised.value.fail_kwargs())
+    assert "********" in text, text  # the echo is there, masked
+    for form in SPECIAL_FORMS:
+        assert form not in text, (form, text)

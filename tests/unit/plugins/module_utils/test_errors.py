@@ -44,8 +44,24 @@ def test_401_and_429_shapes():
 
 def test_403_on_a_write_explains_the_pat_requirement_but_not_on_a_read():
     assert FORBIDDEN_WRITE_HINT in api_error("POST", "/v3/password-policies", 403, DTO).msg
+    assert "idn:password-policy:write" in api_error("POST", "/v3/password-policies", 403, DTO).msg
     read = api_error("GET", "/v3/password-policies", 403, DTO)
     assert isinstance(read, ForbiddenError) and "ORG_ADMIN" not in read.msg
+
+
+@pytest.mark.parametrize("path", ["/v3/password-dictionary", "/password-dictionary/v1"])
+def test_403_on_a_read_is_a_permission_problem_naming_the_right(path):
+    # From the OpenAPI files: reading the dictionary needs a user's token of ORG_ADMIN level and its scope.
+    msg = api_error("GET", path, 403, DTO).msg
+    assert "A permission problem, not a wrong input" in msg
+    assert "ORG_ADMIN user level (API clients cannot read it)" in msg and "idn:password-dictionary:read" in msg
+
+
+def test_403_on_a_read_names_the_scope_of_each_service():
+    assert "idn:sources:read" in api_error("GET", "/sources/v1", 403, DTO).msg
+    assert "idn:password-sync-group:read" in api_error("GET", "/v3/password-sync-groups", 403, DTO).msg
+    assert "idn:password-org-config:read" in api_error("GET", "/v3/password-org-config", 403, DTO).msg
+    assert "A permission problem" in api_error("GET", "/v3/unknown", 403, DTO).msg
 
 
 def test_404_and_plain_text_bodies():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth, refresh_margin
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.auth import TokenAuth, refresh_margin, scrub, secret_forms
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
 
 
@@ -72,3 +72,22 @@ def test_new_tokens_are_reported_for_masking():
 @pytest.mark.parametrize("expires_in, margin", [(749, 60), (300, 30), (2, 0.2)])
 def test_refresh_margin(expires_in, margin):
     assert refresh_margin(expires_in) == pytest.approx(margin)
+
+
+def test_secret_forms_are_every_encoding_the_collection_produces():
+    forms = secret_forms('S\u00e9cr3t/+&= "x')
+    assert forms == sorted(forms, key=len, reverse=True)  # longest first: a form inside another is masked whole
+    assert set(forms) == {
+        'S\u00e9cr3t/+&= "x',  # the literal
+        "S%C3%A9cr3t%2F%2B%26%3D+%22x",  # form-encoded, as the token request sends it
+        "S%C3%A9cr3t%2F%2B%26%3D%20%22x",  # percent-encoded
+        'S\\u00e9cr3t/+&= \\"x',  # JSON, ASCII
+        'S\u00e9cr3t/+&= \\"x',  # JSON, UTF-8
+    }
+    assert secret_forms("0123abcdef") == ["0123abcdef"] and secret_forms(None) == []
+
+
+def test_scrub_masks_in_text_and_json_data_keys_included():
+    forms = secret_forms("S\u00e9cr3t")
+    data = {"a": ["x S%C3%A9cr3t y", {"S\u00e9cr3t": "S\\u00e9cr3t"}], "n": 3}
+    assert scrub(data, forms) == {"a": ["x ******** y", {"********": "********"}], "n": 3}

@@ -35,3 +35,14 @@ def test_a_rule_break_fails_the_module_with_the_report_and_writes_nothing(run_mo
     assert result["msg"].startswith("1 input(s) break a rule; nothing was written: password policy 'Bad': min_length (20) must not be greater")
     assert result["report"]["totals"]["invalid"] == 1
     assert writes(simulator) == []
+
+
+def test_a_403_on_a_settings_read_is_a_permission_problem_not_an_input(run_module, simulator):
+    # A token that lacks the dictionary's right: ISC answers the read with 403.
+    simulator.add_fault(method="GET", path="/v3/password-dictionary", status=403)
+    result = run_module(password_config, {"policies": POLICIES, "dictionary": {"locale": "en_US", "words": ["acme"]}}, check_mode=True)
+    assert result["exit_code"] == 1
+    assert "break a rule" not in result["msg"], result["msg"]
+    assert result["msg"].startswith("GET /v3/password-dictionary failed with HTTP 403"), result["msg"]
+    assert "A permission problem, not a wrong input" in result["msg"] and "idn:password-dictionary:read" in result["msg"]
+    assert writes(simulator) == []
