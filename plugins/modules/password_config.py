@@ -24,6 +24,14 @@ description:
   - When a write fails, the other writes of its step finish and no later step starts; the failure says which objects
     were written, which failed and why, and which were not attempted. Run again once the cause is fixed.
   - In check mode it writes nothing and predicts the same C(changed), per-object actions and diffs as a real run.
+  - "B(One run at a time per tenant) on a controller: a run that may write holds a lock on the tenant (a file named
+    by the host of O(base_url), in O(lock_dir)) from its read to its last write; another run waits for it up to
+    O(lock_timeout). Check mode takes no lock. Runs on other controllers (or AWX jobs in other containers) do not see
+    the lock: after creating objects, the run lists those kinds once more and fails, naming them, when a name it
+    manages now matches two objects."
+  - "B(Interrupted) (Ctrl-C, SIGINT, SIGTERM or SIGHUP, or the process that ran the module gone), it sends no new
+    write, lets the writes in flight get their answers and fails, saying which changes were written and which were
+    not sent; the next run on the tenant waits for it and warns with that summary."
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
 extends_documentation_fragment:
@@ -92,6 +100,20 @@ options:
       content:
         description: The text of a dictionary file, instead of O(dictionary.words) or O(dictionary.src).
         type: str
+  lock_dir:
+    description:
+      - The directory of the tenants' lock files on the controller, created (mode 0700) when missing. A directory that
+        every user may write and that is not sticky is refused.
+      - Point it at a directory that several controllers share (for example a shared volume of AWX execution nodes)
+        only if that file system supports C(flock) locks across hosts.
+      - Falls back to the E(SAIL_LOCK_DIR) environment variable, then C(~/.ansible/sailpoint_community.isc/locks).
+    type: path
+  lock_timeout:
+    description:
+      - Seconds to wait for another run on the same tenant to finish before failing with a message naming it (its pid
+        and start time). Nothing is read or written before the lock is taken.
+    type: float
+    default: 120
 notes:
   - The output lists every object that changes or would change by name in RV(report.summary), and C(--diff) shows the
     diff of each, with sources and policies by name.
@@ -249,7 +271,7 @@ diff:
       after_header: password policy Corporate (update)
 """
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.basic import AnsibleModule, env_fallback
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import argument_spec, run_module
@@ -265,6 +287,8 @@ def main():
             exclusive=dict(type="bool", default=False),
             org_config=dict(type="dict", options=org_config.module_options()),
             dictionary=dict(type="dict", options=DICTIONARY_OPTIONS, mutually_exclusive=[("words", "src"), ("words", "content")]),
+            lock_dir=dict(type="path", fallback=(env_fallback, ["SAIL_LOCK_DIR"])),
+            lock_timeout=dict(type="float", default=120.0),
         ),
         supports_check_mode=True,
     )
