@@ -267,7 +267,15 @@ class Engine:
             return (
                 "The run was %s: no write was sent after that; the writes in flight got their answers. "
                 "%d change(s) were written, %d not sent (the next run makes them), %d failed. Written: %s. Not sent: %s. Failed: %s."
-                % (self.stop.why, len(written), len(not_attempted), len(failed), ", ".join(written) or "none", ", ".join(not_attempted) or "none", " | ".join(failed) or "none")
+                % (
+                    self.stop.why,
+                    len(written),
+                    len(not_attempted),
+                    len(failed),
+                    ", ".join(written) or "none",
+                    ", ".join(not_attempted) or "none",
+                    " | ".join(failed) or "none",
+                )
             )
         return "%d change(s) failed, %d were written, %d not attempted (run again once the cause is fixed). Failed: %s. Written: %s. Not attempted: %s." % (
             len(failed),
@@ -449,7 +457,8 @@ def _twice(kind, objects, managed, created):
         if obj.get("name") in managed:
             ids.setdefault(obj["name"], []).append(obj["id"])
     return [
-        "%s %r (ids: %s)" % (plan._noun(kind), name, ", ".join("%s%s" % (object_id, " created by this run" if object_id in created else "") for object_id in found))
+        "%s %r (ids: %s)"
+        % (plan._noun(kind), name, ", ".join("%s%s" % (object_id, " created by this run" if object_id in created else "") for object_id in found))
         for name, found in sorted(ids.items())
         if len(found) > 1
     ]

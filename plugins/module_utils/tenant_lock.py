@@ -113,7 +113,9 @@ def _open(path):
             raise LockError("lock_dir %s is writable by every user and not sticky: choose a directory of your own (lock_dir or SAIL_LOCK_DIR)" % directory)
         return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError as error:
-        raise LockError("Cannot open the tenant lock file %s (%s): set lock_dir (or SAIL_LOCK_DIR) to a directory this user can write" % (path, error.strerror)) from None
+        raise LockError(
+            "Cannot open the tenant lock file %s (%s): set lock_dir (or SAIL_LOCK_DIR) to a directory this user can write" % (path, error.strerror)
+        ) from None
 
 
 def _try_lock(fd):

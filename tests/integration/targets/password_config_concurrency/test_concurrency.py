@@ -71,7 +71,9 @@ class Tenant:
         return rc, text
 
     def posts(self, since=0.0):
-        return [entry for entry in self.sim.journal()["requests"] if entry["method"] == "POST" and entry["path"] == self.policies_path and entry["time"] > since]
+        return [
+            entry for entry in self.sim.journal()["requests"] if entry["method"] == "POST" and entry["path"] == self.policies_path and entry["time"] > since
+        ]
 
     def policy_names(self):
         return Counter(policy["name"] for policy in self.sim.state()["policies"] if policy["name"].startswith("Concurrency"))
