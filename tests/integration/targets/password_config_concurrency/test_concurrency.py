@@ -3,7 +3,8 @@
 Each case runs once per API version (setup_isc/api_versions.py) against a fresh simulator it starts itself
 (0.3 s per request, so that a converge of 60 policies takes seconds and can be caught in the middle):
 
-- Ctrl-C: SIGINT to ansible-playbook's process group, as a terminal sends it, in the middle of the creates.
+- Ctrl-C: SIGINT to ansible-playbook's process group, as a terminal sends it, in the middle of the creates
+  (and SIGTERM to ansible-playbook alone).
   No POST reaches the tenant after ansible-playbook has exited, and the next run creates the rest, each once,
   and warns with what the interrupted run had written.
 - Two runs at once on one controller: the second waits for the first (the tenant's lock); no duplicate.
@@ -96,13 +97,21 @@ def wait_for(condition, timeout=120):
         time.sleep(0.05)
 
 
-def test_ctrl_c_stops_the_writes_and_the_next_run_creates_the_rest_once(tenant, tmp_path):
+@pytest.mark.parametrize(
+    "signum, kill, exit_code",
+    [
+        (signal.SIGINT, os.killpg, 99),  # a terminal's Ctrl-C: the whole foreground job
+        (signal.SIGTERM, os.kill, -signal.SIGTERM),  # what a scheduler (AWX's cancel) sends to ansible-playbook
+    ],
+    ids=["ctrl-c to the process group", "sigterm to ansible-playbook"],
+)
+def test_an_interrupt_stops_the_writes_and_the_next_run_creates_the_rest_once(tenant, tmp_path, signum, kill, exit_code):
     run = tenant.start(tmp_path / "locks")
     wait_for(lambda: len(tenant.posts()) >= 10)
-    os.killpg(run.process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground job
+    kill(run.process.pid, signum)
     rc, output = tenant.finish(run)
     exited = time.time()
-    assert rc == 99 and "User interrupted execution" in output, output[-3000:]
+    assert rc == exit_code, output[-3000:]
     time.sleep(5 * LATENCY + 1)  # the old module went on for seconds: give its writes time to show
     assert tenant.posts(since=exited) == [], "POSTs reached the tenant after ansible-playbook had exited"
     created = tenant.policy_names()
@@ -114,7 +123,8 @@ def test_ctrl_c_stops_the_writes_and_the_next_run_creates_the_rest_once(tenant, 
     assert tenant.policy_names() == Counter(NAMES)  # every policy, each once
     assert len(tenant.posts()) == POLICIES  # the interrupted run's and the rest: nothing sent twice
     flat = " ".join(output.split())
-    assert "was interrupted; this run read the tenant afresh. It said: The run was interrupted by SIGINT" in flat, output[-3000:]
+    said = "was interrupted; this run read the tenant afresh. It said: The run was interrupted by %s" % signal.Signals(signum).name
+    assert said in flat, output[-3000:]
     assert "%d change(s) were written, %d not sent" % (len(created), POLICIES - len(created)) in flat
 
 
