@@ -108,6 +108,9 @@ class Engine:
             self.failure = None
             try:
                 yield _lock_warnings(lock)
+            except IscError as error:  # e.g. a read the interrupt stopped: the next run's warning quotes it
+                self.failure = error.msg
+                raise
             finally:
                 self.stop.restore()
                 interrupted = self.stop.why is not None
@@ -331,7 +334,10 @@ class Engine:
         for kind in (POLICY, SYNC_GROUP):
             if kind in created:
                 managed = set(step["name"] for step in self.planned["steps"] if step["kind"] == kind and step["action"] != "delete")
-                found += _twice(kind, self.reconcilers[kind].collection.list(), managed, created[kind])
+                try:
+                    found += _twice(kind, self.reconcilers[kind].collection.list(), managed, created[kind])
+                except IscError as error:
+                    return "Every change was written, but the listing that looks for duplicates another run may have created failed: %s" % error.msg
         if not found:
             return None
         return (
