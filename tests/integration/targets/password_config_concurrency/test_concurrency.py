@@ -129,6 +129,9 @@ def test_an_interrupt_stops_the_writes_and_the_next_run_creates_the_rest_once(te
 
 
 def test_two_runs_on_one_controller_take_turns(tenant, tmp_path):
+    # The first run's creates take 1 s more each (some 15 s in all), so that the second, however slowly
+    # Ansible starts on a busy machine, arrives while the first is still writing.
+    tenant.sim.add_fault(method="POST", path=tenant.policies_path, delay=1, times=POLICIES)
     first = tenant.start(tmp_path / "locks")
     wait_for(lambda: len(tenant.posts()) >= 1)  # the first holds the lock and is writing
     second = tenant.start(tmp_path / "locks")
