@@ -92,6 +92,7 @@ class IscClient:
         self._given_session = None if session is None else self._prepare(session)
         self._local = threading.local()
         self._sessions = []  # the per-thread ones, for close()
+        self.stop = None  # an interrupt.Stop: once it is set, no request is sent (engine.py sets it)
         self.auth = TokenAuth(self._fetch_token, client_id, client_secret, access_token, on_token=on_token)
 
     @staticmethod
@@ -286,7 +287,9 @@ class IscClient:
             self.request_count += 1
         session = self._session
         try:
-            with self.rate_limiter.slot():
+            with self.rate_limiter.slot(self.stop and self.stop.event):
+                if self.stop is not None:
+                    self.stop.check("%s %s" % (method, path))
                 raw = session.request(method, url, timeout=self.timeout, verify=self._verify, **kwargs)
         except requests.exceptions.SSLError as exc:
             raise TransportError(method, path, _tls_failure(url, exc)) from None

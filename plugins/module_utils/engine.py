@@ -12,18 +12,25 @@
    writes at most WORKERS at a time. A write that fails lets the rest of its round finish; no later
    round starts.
    The writes are the plan's own: no request whose answer the read already gave.
+   Read, plan and apply hold the tenant's lock (tenant_lock.py): another run on this controller waits.
+   SIGINT, SIGTERM, SIGHUP or the loss of the module's parent stop it (interrupt.py): no new write goes
+   out, the ones in flight get their answers, and the failure says which were written and which not.
+   After creates, one more listing of each kind created in finds names another run created too.
 4. Report: per-object results, the diffs for --diff (names, not ids), and report.build_report's data.
 """
 
 import copy
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary, org_config, plan, report
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ForbiddenError, IscError, ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.interrupt import Interrupted, Stop
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import POLICY, SYNC_GROUP
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.policy import PolicyReconciler
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.resources import PasswordDictionary, PasswordOrgConfig, Sources
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.sync_group import SyncGroupReconciler
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.tenant_lock import TenantLock
 
 # Writes in flight at once within a phase; the client's limiter keeps the whole run under ISC's rate limit.
 WORKERS = 4
@@ -38,16 +45,18 @@ DICTIONARY_WARNING = (
 )
 
 
-def run(client, params, check_mode=False, executor=ThreadPoolExecutor):
+def run(client, params, check_mode=False, executor=ThreadPoolExecutor, stop=None):
     """The module result of a password_config run; see the module docstring."""
-    return Engine(client, params, check_mode, executor).run()
+    return Engine(client, params, check_mode, executor, stop).run()
 
 
 class Engine:
-    def __init__(self, client, params, check_mode=False, executor=ThreadPoolExecutor):
+    def __init__(self, client, params, check_mode=False, executor=ThreadPoolExecutor, stop=None):
         self.client = client
         self.check_mode = check_mode
         self.executor = executor
+        self.stop = stop or Stop()
+        self.lock_options = (params.get("lock_dir"), params.get("lock_timeout"))
         self.policies = list(params.get("policies") or [])
         self.sync_groups = list(params.get("sync_groups") or [])
         self.exclusive = bool(params.get("exclusive"))
@@ -62,7 +71,7 @@ class Engine:
         self.errors = []
         self.warnings = []
         self.ids = {}  # placeholder id of the plan -> id ISC gave the object
-        self.outcomes = {}  # index of a step -> {"status": written|failed, "error", "saved"}
+        self.outcomes = {}  # index of a step -> {"status": written|failed|not sent, "error", "saved"}
 
     # 1 and 2: read and plan ------------------------------------------------------------
 
@@ -71,18 +80,20 @@ class Engine:
         if wrong:  # the role checks this too, before any request; a module user gets the same
             raise ValidationError("%d input item(s) are wrong; nothing was sent: %s" % (len(wrong), " | ".join(wrong)))
         settings_inputs = self.check_settings()
-        tenant = self.read()
-        self.plan_settings(settings_inputs)
-        self.planned = plan.plan(tenant, self.policies, self.sync_groups, exclusive=self.exclusive)
-        self.warnings = self.planned["warnings"] + self.dictionary_warnings()
-        self.errors = self.planned["errors"] + self.errors
-        self.tenant = tenant
-        failure = None
-        refusing = self.refusals()
-        if refusing:
-            failure = "%d input(s) break a rule; nothing was written: %s" % (len(refusing), " | ".join(error["text"] for error in refusing))
-        elif not self.check_mode:
-            failure = self.apply()
+        with self.guarded() as lock_warnings:
+            tenant = self.read()
+            self.plan_settings(settings_inputs)
+            self.planned = plan.plan(tenant, self.policies, self.sync_groups, exclusive=self.exclusive)
+            self.warnings = lock_warnings + self.planned["warnings"] + self.dictionary_warnings()
+            self.errors = self.planned["errors"] + self.errors
+            self.tenant = tenant
+            failure = None
+            refusing = self.refusals()
+            if refusing:
+                failure = "%d input(s) break a rule; nothing was written: %s" % (len(refusing), " | ".join(error["text"] for error in refusing))
+            elif not self.check_mode:
+                failure = self.apply() or self.duplicates()
+            self.failure = failure
         return self.result(failure)
 
     def refusals(self):
@@ -96,6 +107,30 @@ class Engine:
             refusing.append({"kind": None, "name": None, "msg": limit, "text": limit})
             self.errors.append(refusing[-1])
         return refusing
+
+    @contextmanager
+    def guarded(self):
+        """A run that may write holds the tenant's lock and stops on a signal; yields warnings about the runs before it.
+
+        Check mode writes nothing, so it takes no lock and an audit never waits for a converge.
+        """
+        if self.check_mode:
+            yield []
+            return
+        lock_dir, lock_timeout = self.lock_options
+        with TenantLock(self.client.base_url, lock_dir, lock_timeout) as lock:
+            self.stop.install()
+            self.client.stop = self.stop  # the client sends no request once the flag is set
+            self.failure = None
+            try:
+                yield _lock_warnings(lock)
+            except IscError as error:  # e.g. a read the interrupt stopped: the next run's warning quotes it
+                self.failure = error.msg
+                raise
+            finally:
+                self.stop.restore()
+                interrupted = self.stop.why is not None
+                lock.record(state="interrupted" if interrupted else "finished", summary=self.failure if interrupted else None)
 
     def check_settings(self):
         """The settings' own rules, before any request: {kind: what plan_settings needs}."""
@@ -176,16 +211,13 @@ class Engine:
             if failure:
                 return self.failure_message()
         for batch in self.batches():
+            if self.stop.reason():
+                return self.failure_message()
             with self.executor(max_workers=WORKERS) as pool:
                 futures = [(index, pool.submit(self.apply_step, self.planned["steps"][index])) for index in batch]
             for index, future in futures:
-                try:
-                    self.outcomes[index] = {"status": "written", "saved": future.result()}
-                except IscError as error:
-                    self.outcomes[index] = {"status": "failed", "error": error.msg}
-                except Exception as error:  # noqa: BLE001 - a bug must not hide what was written before it
-                    self.outcomes[index] = {"status": "failed", "error": "%s: %s" % (type(error).__name__, error)}
-            if any(self.outcomes[index]["status"] == "failed" for index in batch):
+                self.outcomes[index] = _outcome(future)
+            if any(self.outcomes[index]["status"] != "written" for index in batch) or self.stop.reason():
                 return self.failure_message()
             for index in batch:  # the ids ISC gave the objects created in this batch, for the next ones
                 for write, saved in zip(self.planned["steps"][index]["writes"], self.outcomes[index]["saved"]):
@@ -223,6 +255,8 @@ class Engine:
         """Send a step's writes, in order; returns what ISC answered to each (None for a delete)."""
         answers = []
         for write in step["writes"]:
+            if not answers:  # once a step's first write is out, its others follow (the client still stops new requests)
+                self.stop.check("%s %s %r" % (write["op"], plan._noun(write["kind"]), step["name"]))
             collection = self.reconcilers[write["kind"]].collection
             body = self.real_ids(write["body"])
             object_id = self.ids.get(write["id"], write["id"])
@@ -250,6 +284,33 @@ class Engine:
         return dict((key, real(value)) for key, value in (body or {}).items())
 
     def failure_message(self):
+        written, failed, not_attempted = self.write_lists()
+        if self.stop.why:
+            # An interrupt is not a failure to fix: say so first, and what is left for the next run.
+            return (
+                "The run was %s: no write was sent after that; the writes in flight got their answers. "
+                "%d change(s) were written, %d not sent (the next run makes them), %d failed. Written: %s. Not sent: %s. Failed: %s."
+                % (
+                    self.stop.why,
+                    len(written),
+                    len(not_attempted),
+                    len(failed),
+                    ", ".join(written) or "none",
+                    ", ".join(not_attempted) or "none",
+                    " | ".join(failed) or "none",
+                )
+            )
+        return "%d change(s) failed, %d were written, %d not attempted (run again once the cause is fixed). Failed: %s. Written: %s. Not attempted: %s." % (
+            len(failed),
+            len(written),
+            len(not_attempted),
+            " | ".join(failed),
+            ", ".join(written) or "none",
+            ", ".join(not_attempted) or "none",
+        )
+
+    def write_lists(self):
+        """(written, failed, not attempted): the labels of the changes of this run, settings first."""
         written, failed, not_attempted = [], [], []
         for kind in (ORG_CONFIG, DICTIONARY):
             entry = self.settings.get(kind) or {}
@@ -268,19 +329,41 @@ class Engine:
                 continue
             outcome = self.outcomes.get(index)
             label = "%s %r" % (plan._noun(step["kind"]), step["name"])
-            if outcome is None:
+            if outcome is None or outcome["status"] == "not sent":
                 not_attempted.append("%s (%s)" % (label, step["action"]))
             elif outcome["status"] == "failed":
                 failed.append("%s (%s): %s" % (label, step["action"], outcome["error"]))
             else:
                 written.append("%s (%s)" % (label, _past(step["action"])))
-        return "%d change(s) failed, %d were written, %d not attempted (run again once the cause is fixed). Failed: %s. Written: %s. Not attempted: %s." % (
-            len(failed),
-            len(written),
-            len(not_attempted),
-            " | ".join(failed),
-            ", ".join(written) or "none",
-            ", ".join(not_attempted) or "none",
+        return written, failed, not_attempted
+
+    def duplicates(self):
+        """After creates, None or the failure naming the objects another run created beside this run's.
+
+        Nothing in ISC stops two runs (two controllers, two AWX jobs) from creating one name twice, so
+        each kind this run created in is listed once more; a name this run manages that now matches
+        two objects means another run wrote at the same time. Without a create, no extra request.
+        """
+        created = {}  # kind -> ids this run created
+        for index, step in enumerate(self.planned["steps"]):
+            outcome = self.outcomes.get(index) or {}
+            for write, saved in zip(step.get("writes") or [], outcome.get("saved") or []):
+                if write["op"] == "create" and saved:
+                    created.setdefault(write["kind"], set()).add(saved.get("id"))
+        found = []
+        for kind in (POLICY, SYNC_GROUP):
+            if kind in created:
+                managed = set(step["name"] for step in self.planned["steps"] if step["kind"] == kind and step["action"] != "delete")
+                try:
+                    found += _twice(kind, self.reconcilers[kind].collection.list(), managed, created[kind])
+                except IscError as error:
+                    return "Every change was written, but the listing that looks for duplicates another run may have created failed: %s" % error.msg
+        if not found:
+            return None
+        return (
+            "%d name(s) that this run manages now match more than one object: another run (another controller, an AWX job, a person) "
+            "created them while this one ran. %s. Keep one of each (delete the others in ISC) and run again; to keep runs apart, see "
+            "the failures guide (concurrent runs)." % (len(found), " | ".join(found))
         )
 
     # 4: report ----------------------------------------------------------------------------
@@ -306,7 +389,7 @@ class Engine:
                 if step.get(key):
                     entry[key] = step[key]
             if step["action"] != "none" and not self.check_mode and not self.errors:
-                entry["status"] = "not attempted" if outcome is None else outcome["status"]
+                entry["status"] = "not attempted" if outcome is None or outcome["status"] == "not sent" else outcome["status"]
                 if outcome and outcome["status"] == "failed":
                     entry["error"] = outcome["error"]
                 if outcome and outcome["status"] == "written":
@@ -372,13 +455,57 @@ class Engine:
     def report_result(self, step, entry, outcome):
         """The result report.build_report reads for one object of a real run."""
         result = {"item": {"kind": step["kind"], "name": step["name"]}, "changed": True, "diff": step["diff"]}
-        if outcome is None:
+        if outcome is None or outcome["status"] == "not sent":
             result["skipped"] = True
         elif outcome["status"] == "failed":
             result.update(failed=True, msg=outcome["error"])
         if step["kind"] == POLICY and entry.get("after", {}).get("id"):
             result["password_policy"] = {"id": entry["after"]["id"], "name": entry["after"].get("name")}
         return result
+
+
+def _outcome(future):
+    """What became of a step: written (with ISC's answers), not sent (interrupted first) or failed."""
+    try:
+        return {"status": "written", "saved": future.result()}
+    except Interrupted as error:
+        return {"status": "not sent", "error": error.msg}
+    except IscError as error:
+        return {"status": "failed", "error": error.msg}
+    except Exception as error:  # noqa: BLE001 - a bug must not hide what was written before it
+        return {"status": "failed", "error": "%s: %s" % (type(error).__name__, error)}
+
+
+def _twice(kind, objects, managed, created):
+    """'<kind> <name> (ids: ...)' for each managed name that more than one of ``objects`` has."""
+    ids = {}
+    for obj in objects:
+        if obj.get("name") in managed:
+            ids.setdefault(obj["name"], []).append(obj["id"])
+    return [
+        "%s %r (ids: %s)"
+        % (plan._noun(kind), name, ", ".join("%s%s" % (object_id, " created by this run" if object_id in created else "") for object_id in found))
+        for name, found in sorted(ids.items())
+        if len(found) > 1
+    ]
+
+
+def _lock_warnings(lock):
+    """A warning when this run waited for another, and when the run before it was interrupted."""
+    warnings = []
+    if lock.waited >= 1:
+        warnings.append({"kind": "tenant", "name": lock.host, "msg": "waited %.0f s for another password_config run on this tenant to finish" % lock.waited})
+    previous = lock.previous or {}
+    if previous.get("state") == "interrupted":
+        warnings.append(
+            {
+                "kind": "tenant",
+                "name": lock.host,
+                "msg": "the previous run on this tenant (pid %s, started %s) was interrupted; this run read the tenant afresh. It said: %s"
+                % (previous.get("pid"), previous.get("started"), previous.get("summary")),
+            }
+        )
+    return warnings
 
 
 def _managed(options):

@@ -15,6 +15,7 @@ STATUS_ORDER = ("invalid", "conflict", "failed", "not applied", "would create", 
 LABELS = dict(
     [(kind.name, kind.label) for kind in kinds.KINDS.values()]
     + [("password_org_config", "Org password settings"), ("password_dictionary", "Password dictionary")]
+    + [("tenant", "Tenant")]  # warnings about the run as a whole (engine.py: the tenant's lock)
 )
 # The two tenant-wide settings of the role (one each per tenant): kind -> the name the report shows.
 SETTINGS = (("password_org_config", "org password settings"), ("password_dictionary", "password dictionary"))

@@ -29,6 +29,14 @@ description:
   - "Guards, before any write and in check mode too: in exclusive mode an empty list is refused (see
     O(exclusive_allow_empty)); a run that would delete more than O(max_deletions) objects is refused, listing each;
     two items for one object (by C(default_policy) and by name, or by id and by name) are refused, naming both."
+  - "B(One run at a time per tenant) on a controller: a run that may write holds a lock on the tenant (a file named
+    by the host of O(base_url), in O(lock_dir)) from its read to its last write; another run waits for it up to
+    O(lock_timeout). Check mode takes no lock. Runs on other controllers (or AWX jobs in other containers) do not see
+    the lock: after creating objects, the run lists those kinds once more and fails, naming them, when a name it
+    manages now matches two objects."
+  - "B(Interrupted) (Ctrl-C, SIGINT, SIGTERM or SIGHUP, or the process that ran the module gone), it sends no new
+    write, lets the writes in flight get their answers and fails, saying which changes were written and which were
+    not sent; the next run on the tenant waits for it and warns with that summary."
 author:
   - sailpoint_community.isc maintainers (@sailpoint-community)
 extends_documentation_fragment:
@@ -117,6 +125,20 @@ options:
       content:
         description: The text of a dictionary file, instead of O(dictionary.words) or O(dictionary.src).
         type: str
+  lock_dir:
+    description:
+      - The directory of the tenants' lock files on the controller, created (mode 0700) when missing. A directory that
+        every user may write and that is not sticky is refused.
+      - Point it at a directory that several controllers share (for example a shared volume of AWX execution nodes)
+        only if that file system supports C(flock) locks across hosts.
+      - Falls back to the E(SAIL_LOCK_DIR) environment variable, then C(~/.ansible/sailpoint_community.isc/locks).
+    type: path
+  lock_timeout:
+    description:
+      - Seconds to wait for another run on the same tenant to finish before failing with a message naming it (its pid
+        and start time). Nothing is read or written before the lock is taken.
+    type: float
+    default: 120
 notes:
   - The output lists every object that changes or would change by name in RV(report.summary), and C(--diff) shows the
     diff of each, with sources and policies by name.
@@ -280,7 +302,7 @@ diff:
 
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config, plan
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, run_module
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.connection import IscModule, argument_spec, env_value, run_module
 
 DICTIONARY_OPTIONS = dict(locale=dict(type="str"), words=dict(type="list", elements="str"), src=dict(type="path"), content=dict(type="str"))
 
@@ -295,6 +317,8 @@ def main():
             max_deletions=dict(type="int", default=plan.MAX_DELETIONS),
             org_config=dict(type="dict", options=org_config.module_options()),
             dictionary=dict(type="dict", options=DICTIONARY_OPTIONS, mutually_exclusive=[("words", "src"), ("words", "content")]),
+            lock_dir=dict(type="path", fallback=(env_value, ["SAIL_LOCK_DIR"])),
+            lock_timeout=dict(type="float", default=120.0),
         ),
         supports_check_mode=True,
     )

@@ -44,6 +44,7 @@ WRITE_METHODS = ("POST", "PUT", "DELETE")
 TOKEN_ENDPOINT = "POST /oauth/token"
 ID_IN_PATH = re.compile(r"/(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
 RATE_LIMIT, RATE_WINDOW = 100, 10  # ISC's: 100 requests per 10 s per client id
+PACED_LIMIT = 90  # the collection's pacing (plugins/module_utils/ratelimit.py): ISC's limit less a margin of 10
 PAGE_SIZE = 250  # ISC's largest page: a read of a collection of n objects is max(1, ceil(n / 250)) requests
 # The phases' names; the large tenant's carry a prefix.
 CONVERGE, STEADY, AUDIT, DRIFT = "initial converge", "steady state", "check-mode audit", "10 % drift"
@@ -53,7 +54,10 @@ BUDGET = {
     "converge_requests_per_object": 1.1,  # token and reads included
     "converge_ping_floor": 0.35,  # wall time at most this multiple of the per-object ping floor
     "read_only_ping_floor": 0.1,  # steady state and audit
-    "large_rate_floor": 1.2,  # the large converge: wall time at most this multiple of the rate limit's floor
+    # The large converge: wall time at most this multiple of the rate limit's floor. Issue 15 set 1.2× at ISC's
+    # 10 requests per second; the collection now paces at 9 (a margin of 10 per window, issue 23), which alone
+    # costs 100/90 of the floor, so the budget is 1.2 × 100/90: the same overhead over the paced rate.
+    "large_rate_floor": round(1.2 * RATE_LIMIT / PACED_LIMIT, 2),
 }
 # Measured before issue 15 (2026-11, one module process per object, no latency): the README's "before" column.
 BEFORE = {
@@ -184,6 +188,17 @@ def rate_floor(requests_counted, limit=RATE_LIMIT, window=RATE_WINDOW):
     return requests_counted * float(window) / limit
 
 
+def busiest_window(times, window=RATE_WINDOW):
+    """The most requests that arrived within any `window` seconds (as ISC's sliding window counts them)."""
+    times = sorted(times)
+    busiest, first = 0, 0
+    for last, moment in enumerate(times):
+        while moment - times[first] >= window:
+            first += 1
+        busiest = max(busiest, last - first + 1)
+    return busiest
+
+
 def reads_expected(collections):
     """{collection: object count when read} -> {collection: requests to read it whole, page by page}."""
     return dict((name, max(1, int(math.ceil(count / float(PAGE_SIZE))))) for name, count in collections.items())
@@ -210,6 +225,10 @@ def measure(name, wall, modules, journal, objects):
         "rate_limit_wait_s": sum(max(entry["retry_after"] or 0, 0.5) for entry in limited),
         # The rate limit counts neither token requests nor the requests it turns away.
         "rate_floor_s": round(rate_floor(len(journal) - tokens - len(limited)), 2),
+        # The requests the limit counted in the busiest RATE_WINDOW (the token request and 429s left out, as above).
+        "busiest_window": busiest_window(
+            [entry["time"] for entry in journal if entry.get("time") is not None and entry["status"] != 429 and entry["path"] != "/oauth/token"]
+        ),
         "by_endpoint": dict(sorted(by_endpoint.items())),
     }
 
@@ -276,6 +295,7 @@ def evaluate(phases, floor, reads, large_reads=None):
         ratio = round(phase["wall_s"] / phase["rate_floor_s"], 2) if phase["rate_floor_s"] else float("inf")
         checks.append(check(phase["phase"], "wall time × rate floor", ratio, BUDGET["large_rate_floor"], unit="×"))
         checks.append(check(phase["phase"], "429 answers", phase["rate_limited"], 0, exact=True))
+        checks.append(check(phase["phase"], "busiest %d s window" % RATE_WINDOW, phase.get("busiest_window", 0), PACED_LIMIT))
     for phase in phases:
         if phase["phase"].endswith(STEADY) and phase["phase"] != STEADY:
             checks.append(read_only_count(phase, large_reads or {}))
@@ -291,13 +311,13 @@ def detail_table(phases, floor):
     """Every figure of every phase of this run, the floors beside them."""
     rows = [
         "| Phase | Wall s | × ping floor | Rate floor s | × rate floor | Modules | In modules s "
-        "| Requests | Req/object | Tokens | Writes | 429s | Waited s | Peak MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Requests | Req/object | Busiest 10 s | Tokens | Writes | 429s | Waited s | Peak MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for phase in phases + [floor]:
         rate = phase.get("rate_floor_s", 0)
         rows.append(
-            "| %s | %.1f | %s | %.1f | %s | %d | %.1f | %d | %.2f | %d | %d | %d | %.1f | %.1f |"
+            "| %s | %.1f | %s | %.1f | %s | %d | %.1f | %d | %.2f | %d | %d | %d | %d | %.1f | %.1f |"
             % (
                 phase["phase"],
                 phase["wall_s"],
@@ -308,6 +328,7 @@ def detail_table(phases, floor):
                 phase["module_s"],
                 phase["requests"],
                 phase["requests_per_object"],
+                phase.get("busiest_window", 0),
                 phase["token_requests"],
                 phase["writes"],
                 phase["rate_limited"],

@@ -3,11 +3,16 @@
 The simulator's journal is the witness: which requests went out, in which order, with which bodies.
 """
 
+import os
+import signal
+import socket
+
 import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import engine, org_config, policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import IscClient
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ValidationError
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.tenant_lock import LockError, TenantLock
 
 POLICIES = "/v3/password-policies"
 GROUPS = "/v3/password-sync-groups"
@@ -56,7 +61,9 @@ def test_converge_costs_a_token_three_reads_and_one_write_per_object(simulator):
     assert sorted(sent[1:4]) == sorted([("GET", POLICIES), ("GET", GROUPS), ("GET", "/v3/sources")])
     changed = [step for step in result["steps"] if step["action"] != "none"]
     assert len(changed) == 5  # the default policy updated, two policies and two groups created
-    assert len(sent) == 1 + READS + len(changed), sent
+    # After the writes, one more listing of each kind it created in: the duplicate check.
+    assert len(sent) == 1 + READS + len(changed) + 2, sent
+    assert sent[-2:] == [("GET", POLICIES), ("GET", GROUPS)]
     assert [step["status"] for step in changed] == ["written"] * 5
     state = simulator.state()
     policies = dict((item["name"], item) for item in state["policies"])
@@ -306,3 +313,92 @@ def test_an_audit_reports_a_source_a_group_renamed_by_hand_holds_as_drift_and_a_
     real = run(simulator, **CONVERGE)
     assert real["failed"] and "is in 'Corporate accounts (renamed by hand)'" in real["msg"]
     assert writes_of(simulator, mark) == []
+
+
+class InterruptingClient(IscClient):
+    """Sends SIGINT to this process (as ansible's worker does to the module) once ``after`` POSTs were answered.
+
+    From then on an answered POST returns only once the handler has run (the main thread may be slow to run
+    it on a busy machine), so that each thread sends at most the one POST it may already have been sending.
+    """
+
+    def __init__(self, *args, after=3, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.after = after
+        self.answered = 0
+
+    def post(self, path, body, headers=None):
+        answer = super().post(path, body, headers=headers)
+        with self._lock:
+            self.answered += 1
+            if self.answered == self.after:
+                os.kill(os.getpid(), signal.SIGINT)
+        if self.answered >= self.after:
+            self.stop.event.wait(10)
+        return answer
+
+
+def posts_of(sim):
+    return [entry for entry in writes_of(sim) if entry["method"] == "POST"]
+
+
+def test_sigint_stops_new_writes_says_what_was_written_and_the_next_run_finishes_without_duplicates(sim_factory, tmp_path):
+    sim = sim_factory(latency=0.05)
+    params = dict(policies=[{"name": "Bulk %02d" % number, "min_length": 10} for number in range(20)], lock_dir=str(tmp_path))
+    client = InterruptingClient(sim.base_url, client_id=sim.client_id, client_secret=sim.client_secret)
+    result = engine.run(client, params)
+    assert result["failed"]
+    assert result["msg"].startswith("The run was interrupted by SIGINT: no write was sent after that; the writes in flight got their answers.")
+    posts = posts_of(sim)
+    # The answered ones, and at most one more per other thread: the one it was sending when the signal came.
+    assert 3 <= len(posts) <= 3 + engine.WORKERS - 1
+    written = [step["name"] for step in result["steps"] if step.get("status") == "written"]
+    assert sorted(written) == sorted(entry["body"]["name"] for entry in posts)
+    assert "%d change(s) were written, %d not sent" % (len(posts), 20 - len(posts)) in result["msg"]
+    assert [step["status"] for step in result["steps"] if step["name"] not in written] == ["not attempted"] * (20 - len(posts))
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the module's handler is gone again
+
+    again = engine.run(client_for(sim), params)
+    assert not again.get("failed") and again["changed"]
+    names = [policy["name"] for policy in sim.state()["policies"]]
+    assert sorted(name for name in names if name.startswith("Bulk")) == sorted(item["name"] for item in params["policies"])
+    warning = [item["msg"] for item in again["object_warnings"] if item["kind"] == "tenant"]
+    assert len(warning) == 1 and "the previous run on this tenant (pid %d" % os.getpid() in warning[0]
+    assert "was interrupted; this run read the tenant afresh. It said: The run was interrupted by SIGINT" in warning[0]
+
+
+class RivalClient(IscClient):
+    """Another controller creating the same policies at the same time: each of this run's POSTs is preceded by the rival's."""
+
+    def __init__(self, *args, sim=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sim = sim
+
+    def post(self, path, body, headers=None):
+        if path == POLICIES:
+            self.sim.seed({"policies": [{"name": body["name"], "minLength": 8}]})
+        return super().post(path, body, headers=headers)
+
+
+def test_objects_another_run_created_meanwhile_fail_the_run_naming_them(simulator, tmp_path):
+    client = RivalClient(simulator.base_url, client_id=simulator.client_id, client_secret=simulator.client_secret, sim=simulator)
+    result = engine.run(client, dict(policies=[{"name": "Twice A", "min_length": 10}, {"name": "Twice B", "min_length": 10}], lock_dir=str(tmp_path)))
+    assert result["failed"] and result["changed"]
+    policies = dict((item["id"], item["name"]) for item in simulator.state()["policies"])
+    ours = dict((step["name"], step["after"]["id"]) for step in result["steps"] if step.get("status") == "written")
+    msg = result["msg"]
+    assert msg.startswith("2 name(s) that this run manages now match more than one object: another run")
+    for name in ("Twice A", "Twice B"):
+        theirs = [object_id for object_id, other in policies.items() if other == name and object_id != ours[name]]
+        assert len(theirs) == 1
+        assert "password policy %r (ids: " % name in msg and "%s created by this run" % ours[name] in msg and theirs[0] in msg
+
+
+def test_a_run_waits_for_the_tenants_lock_and_then_fails_naming_the_holder(simulator, tmp_path):
+    with TenantLock(simulator.base_url, str(tmp_path), 0) as holder:
+        with pytest.raises(LockError) as failure:
+            run(simulator, policies=[{"name": "Locked out", "min_length": 10}], lock_dir=str(tmp_path), lock_timeout=0.5)
+    assert "pid %d on %s, started %s" % (os.getpid(), socket.gethostname(), holder.started) in failure.value.msg
+    assert simulator.journal()["count"] == 0  # not even the token: nothing read, nothing written
+    audit = run(simulator, check_mode=True, policies=[{"name": "Locked out", "min_length": 10}], lock_dir=str(tmp_path), lock_timeout=0)
+    assert audit["changed"]  # the lock is free again; check mode never needed it

@@ -149,4 +149,24 @@ def test_clients_of_one_tenant_and_client_id_share_one_limiter():
     assert ratelimit.shared("https://ACME.api.identitynow.com/", "id-1") is first
     assert ratelimit.shared("https://acme.api.identitynow.com", "id-2") is not first
     assert ratelimit.shared("https://other.api.identitynow.com", "id-1") is not first
-    assert (first.limit, first.window) == (100, 10.0)  # ISC's documented limit
+    assert (first.limit, first.window) == (ratelimit.PACED_LIMIT, 10.0)
+
+
+def test_the_shared_limiter_paces_with_a_margin_under_iscs_limit():
+    # ISC counts every request of the client id, other processes' too: 10 of its 100 per 10 s are left to them.
+    assert ratelimit.DEFAULT_LIMIT == 100
+    assert ratelimit.shared("https://margin.api.identitynow.com", "id-1").limit == 90
+
+
+def test_a_stop_event_ends_the_wait_for_a_slot():
+    limiter = RateLimiter(1, 100)
+    stop = threading.Event()
+    limiter.acquire()  # the only slot, held
+    waited = []
+    waiter = threading.Thread(target=lambda: waited.append(limiter.acquire(stop)))
+    waiter.start()
+    waiter.join(0.3)
+    assert waiter.is_alive()  # blocked: the window is full
+    stop.set()
+    waiter.join(2)
+    assert not waiter.is_alive() and waited == [None]
