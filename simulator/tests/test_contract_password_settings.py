@@ -13,8 +13,8 @@ import re
 import pytest
 import yaml
 from isc_simulator import Simulator
-from openapi_core.exceptions import OpenAPIError
 from isc_simulator.simulator import quirk_settings
+from openapi_core.exceptions import OpenAPIError
 from test_contract import CONTRACT_QUIRKS, Contract, adapt_spec
 
 pytestmark = pytest.mark.filterwarnings("ignore:Unsupported scheme type")
