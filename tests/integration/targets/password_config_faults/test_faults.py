@@ -141,7 +141,7 @@ def version(request):
 
 @pytest.fixture
 def harness(tmp_path, version):
-    sim = Simulator(port=0, seed=SEED, client_secret=SECRET, rate_limit_enabled=False, quirks=True).start()
+    sim = Simulator(port=0, seed=SEED, client_secret=SECRET, rate_limit_enabled=False).start()
     sim.add_client(*READONLY, user_context=False)
     try:
         checked = Harness(sim, tmp_path, version)
@@ -298,7 +298,7 @@ def test_a_server_slower_than_the_timeout_gives_a_timeout_error_in_bounded_time(
 
 def test_the_real_rate_limit_with_150_objects(tmp_path, version):
     seed, desired = make_tenant(100, 50)
-    sim = Simulator(port=0, seed=seed, client_secret=SECRET, rate_limit=100, rate_window=10, quirks=True).start()
+    sim = Simulator(port=0, seed=seed, client_secret=SECRET, rate_limit=100, rate_window=10).start()
     try:
         harness = Harness(sim, tmp_path, version)
         run = harness.role(desired)
