@@ -111,6 +111,9 @@ SOURCE_ORDER = (
     "category",
 )
 SEED_KEYS = ("policies", "sync_groups", "sources")
+# Documented sync-group rules: at least two sources, each with the password-management feature.
+MIN_GROUP_SOURCES = 2
+PASSWORD_FEATURE = "PASSWORD"
 # The tenant's own IdentityNow source: GET /v3/sources leaves it out unless includeIDNSource=true.
 IDN_SOURCE_TYPE = "IdentityNowConnector"
 
@@ -408,6 +411,27 @@ class Store:
             raise BadRequest(f"Unknown password policy id: {values['passwordPolicyId']}.")
         self._check_sources(values["sourceIds"])
 
+    def _check_group_rules(self, values, group_id=None):
+        """SailPoint's documented rules of a sync group, on create and update (a seed may break them, as old
+        tenants' groups might): at least two sources, each supporting password management (PASSWORD), none in
+        another group. ISC answers 400; its exact words are not public."""
+        if len(values["sourceIds"]) < MIN_GROUP_SOURCES:
+            raise BadRequest(
+                f"A password sync group needs at least {MIN_GROUP_SOURCES} sources configured for password management; got {len(values['sourceIds'])}."
+            )
+        lacking = [source_id for source_id in values["sourceIds"] if PASSWORD_FEATURE not in (self._sources[source_id].get("features") or [])]
+        if lacking:
+            raise BadRequest(f"Source(s) {', '.join(lacking)} do not support password management (feature {PASSWORD_FEATURE}).")
+        taken = [
+            f"{source_id} (in {group['name']!r})"
+            for other_id, group in self._groups.items()
+            if other_id != group_id
+            for source_id in values["sourceIds"]
+            if source_id in group["sourceIds"]
+        ]
+        if taken:
+            raise BadRequest(f"Source(s) already in another password sync group: {', '.join(taken)}.")
+
     def _group(self, group_id):
         if group_id not in self._groups:
             raise NotFound(f"Password sync group {group_id} was not found.")
@@ -425,6 +449,7 @@ class Store:
         with self._lock:
             values = _read_fields(body, GROUP_FIELDS, GROUP_SERVER_FIELDS, "password sync group")
             self._check_group_refs(values)
+            self._check_group_rules(values)
             created = iso_now()
             group = {"id": str(uuid.uuid4()), **values, "created": created, "modified": created}
             self._groups[group["id"]] = group
@@ -436,6 +461,7 @@ class Store:
             _check_path_id(body, group_id)
             values = _read_fields(body, GROUP_FIELDS, GROUP_SERVER_FIELDS, "password sync group")
             self._check_group_refs(values)
+            self._check_group_rules(values, group_id)
             group.update(values, modified=iso_now())
             return self._group_view(group)
 

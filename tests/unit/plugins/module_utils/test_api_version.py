@@ -160,7 +160,9 @@ def test_policy_and_sync_group_lifecycle(simulator, version):
     updated = policies.update(created["id"], dict(created, minLength=12))
     assert updated["minLength"] == 12 and isinstance(updated["lastUpdated"], int)
     assert policies.get(created["id"])["minLength"] == 12
-    group = groups.create({"name": "G", "passwordPolicyId": created["id"], "sourceIds": []})
+    # ISC's rules: at least two sources with password management, in no other group.
+    two = sorted(source["id"] for source in Sources(client).find("name", ["GitHub", "Okta"]))
+    group = groups.create({"name": "G", "passwordPolicyId": created["id"], "sourceIds": two})
     assert groups.get(group["id"])["name"] == "G"
     groups.delete(group["id"])
     policies.delete(created["id"])
