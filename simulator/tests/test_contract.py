@@ -251,3 +251,16 @@ def test_paging_quirks_stay_within_the_contract(contract):
     assert len(contract.check(first, POLICIES, "get", 200)) == 246 and "X-Total-Count" not in first.headers
     end = contract.check(contract.call("GET", POLICIES, params={"offset": 301}), POLICIES, "get", 400)
     assert end == {"detailMessage": "Specified offset is invalid.", "stackTrace": [], "suppressedExceptions": []}
+
+
+def test_sync_group_rules_answer_a_documented_400(contract):
+    """Valid requests per the spec, refused by the documented rules: one source, a source without PASSWORD, a
+    source in another group."""
+    policy_id = contract.sim.state()["policies"][0]["id"]
+    ad, ldap, okta = (sources_named(contract.sim, name)[0] for name in ("Active Directory", "LDAP", "Okta"))
+    workday = sources_named(contract.sim, "Workday")[0]
+    for sources in ([ad], [ad, workday]):
+        contract.check(contract.call("POST", GROUPS, json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": sources}), GROUPS, "post", 400)
+    first = contract.check(contract.call("POST", GROUPS, json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": [ad, ldap]}), GROUPS, "post", 200)
+    contract.check(contract.call("POST", GROUPS, json={"name": "H", "passwordPolicyId": policy_id, "sourceIds": [ldap, okta]}), GROUPS, "post", 400)
+    contract.check(contract.call("PUT", f"{GROUPS}/{first['id']}", json={**first, "sourceIds": [ad]}), GROUP, "put", 400)
