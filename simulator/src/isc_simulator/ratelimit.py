@@ -29,7 +29,7 @@ class RateLimiter:
                 while hits and hits[0] <= now - window:
                     hits.popleft()
                 if len(hits) >= limit:
-                    wait = max(wait, max(1, math.ceil(hits[0] + window - now)))
+                    wait = max(wait, 1, math.ceil(hits[0] + window - now))
             if wait:
                 return wait
             for key, _limit, _window in budgets:
