@@ -179,7 +179,9 @@ def test_429_beyond_the_wait_limit_is_a_clear_error_and_writes_nothing(harness):
     harness.sim.add_fault(method="GET", path=harness.policies_path, status=429, headers={"Retry-After": "1"}, times=50)
     run = harness.role(None, "-e", "password_config_max_rate_limit_wait=2")
     assert run.rc != 0
-    assert "Still rate limited after waiting 2 s in total (max_rate_limit_wait=2.0)" in run.output
+    # The give-up message says what ISC asked, the budget and what was already waited.
+    assert "ISC asked to wait 1 s (Retry-After: 1)" in run.output
+    assert "max_rate_limit_wait=2.0 s (already waited 2 s in total)" in run.output
     assert harness.writes() == 0
     assert run.seconds < 60
 
