@@ -168,7 +168,7 @@ def test_policy_and_sync_group_lifecycle(simulator, version):
     policies.delete(created["id"])
     assert policies.get(created["id"]) is None
     seen = paths_seen(simulator)
-    assert seen and all(path.startswith(ROOTS[version][:2]) for path in seen), seen
+    assert seen and all(path.startswith(ROOTS[version][:3]) for path in seen), seen  # policies, groups and the sources looked up
 
 
 @VERSIONS
