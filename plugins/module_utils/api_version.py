@@ -14,6 +14,8 @@ path. Whatever differs on the wire between the two contracts is converted by ``f
 import datetime
 import email.utils
 
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
+
 VERSIONS = ("v3", "v1")
 DEFAULT_VERSION = "v3"
 OPTION = "api_version"
@@ -68,12 +70,9 @@ def epoch_ms(value):
     if isinstance(value, str):
         if value.isdigit():
             return int(value)
-        try:
-            moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
+        moment = st.parse_datetime(value)
+        if moment is None:
             return value  # unreadable: keep it, never lose data
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=datetime.timezone.utc)
         return int(round(moment.timestamp() * 1000))
     return value
 

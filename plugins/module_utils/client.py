@@ -321,14 +321,18 @@ class IscClient:
         with self._lock:
             added = self.rate_limiter.pause(wait, budget=self.max_rate_limit_wait - self.rate_limit_waited)
             if added is None:
-                raise RateLimitError(
-                    method,
-                    path,
-                    429,
-                    response.data,
-                    hint=("Still rate limited after waiting %.0f s in total (max_rate_limit_wait=%s)" % (self.rate_limit_waited, self.max_rate_limit_wait)),
-                )
+                raise RateLimitError(method, path, 429, response.data, hint=self._rate_limit_give_up(response, wait))
             self.rate_limit_waited += added
+
+    def _rate_limit_give_up(self, response, wait):
+        """Why the client stops waiting: what ISC asked (Retry-After), the budget, and what was already waited."""
+        asked = response.headers.get("Retry-After")
+        return (
+            "Gave up without sending the request again: ISC asked to wait %s s (Retry-After: %s), which would take this run's "
+            "waiting past max_rate_limit_wait=%s s (already waited %.0f s in total). ISC sends Retry-After of up to 1,200 s "
+            "on some routes: raise max_rate_limit_wait to wait that long, or run again later"
+            % ("%g" % wait, "none sent" if asked is None else asked, self.max_rate_limit_wait, self.rate_limit_waited)
+        )
 
 
 def total_count(headers):

@@ -63,7 +63,8 @@ POLICY = Kind(
         F("validate_against_account_name", "validateAgainstAccountName", "bool", False),
         F("expiration_enabled", "enablePasswdExpiration", "bool", False),
         F("expiration_days", "passwordExpiration", "int", 90),
-        F("expiration_reminder_days", "firstExpirationReminder", "int", None),
+        # ISC gives a new policy 0 (the field is not nullable; a recorded real default policy has 0).
+        F("expiration_reminder_days", "firstExpirationReminder", "int", 0),
         F("require_strong_auth", "requireStrongAuthn", "bool", False),
         F("require_strong_auth_off_network", "requireStrongAuthOffNetwork", "bool", False),
         F("require_strong_auth_untrusted_geographies", "requireStrongAuthUntrustedGeographies", "bool", False),

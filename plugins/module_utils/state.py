@@ -9,6 +9,7 @@ empty strings) never looks like a change.
 """
 
 import datetime
+import re
 import unicodedata
 from collections import namedtuple
 
@@ -75,13 +76,49 @@ def differences(current, desired, options):
     return [option for option in options if current.get(option) != desired.get(option)]
 
 
+# ISO-8601 date-times in every form ISC sends: real tenants leave out zero seconds and milliseconds
+# (2024-06-13T00:00Z), others send any number of fraction digits, an offset or none (read as UTC).
+# datetime.fromisoformat reads only some of these before Python 3.11.
+_ISO_DATETIME = re.compile(r"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|z|[+-]\d\d(?::?\d\d)?)?")
+
+
+def parse_datetime(text):
+    """An aware datetime for an ISO-8601 date-time string in any of ISC's forms, or None when unreadable."""
+    match = _ISO_DATETIME.fullmatch(text.strip()) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    zone_offset = datetime.timedelta(0)
+    if zone and zone not in ("Z", "z"):
+        digits = zone[1:].replace(":", "")
+        zone_offset = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)) * (-1 if zone[0] == "-" else 1)
+    try:
+        moment = datetime.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            int((fraction or "0")[:6].ljust(6, "0")),
+            tzinfo=datetime.timezone(zone_offset),
+        )
+    except ValueError:  # out of range: month 13, hour 25, an offset of a day or more
+        return None
+    return moment.astimezone(datetime.timezone.utc)
+
+
 def iso8601(value):
-    """ISO-8601 UTC for an API timestamp: epoch milliseconds (policies) or a string (already ISO)."""
+    """ISO-8601 UTC with milliseconds (``2024-06-13T00:00:00.000Z``) for an API timestamp: epoch milliseconds
+    (policies) or an ISO string in any of ISC's forms; a string that is no date is returned as it is."""
     if value is None or value == "":
         return None
     if isinstance(value, str) and not value.isdigit():
-        return value
-    moment = datetime.datetime.fromtimestamp(int(value) / 1000.0, tz=datetime.timezone.utc)
+        moment = parse_datetime(value)
+        if moment is None:
+            return value
+    else:
+        moment = datetime.datetime.fromtimestamp(int(value) / 1000.0, tz=datetime.timezone.utc)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 

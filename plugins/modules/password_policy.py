@@ -259,7 +259,7 @@ password_policy:
     validate_against_account_name: false
     expiration_enabled: true
     expiration_days: 180
-    expiration_reminder_days: null
+    expiration_reminder_days: 0
     require_strong_auth: false
     require_strong_auth_off_network: false
     require_strong_auth_untrusted_geographies: false

@@ -107,7 +107,7 @@ password_policies:
       validate_against_account_name: false
       expiration_enabled: false
       expiration_days: 90
-      expiration_reminder_days: null
+      expiration_reminder_days: 0
       require_strong_auth: false
       require_strong_auth_off_network: false
       require_strong_auth_untrusted_geographies: false

@@ -7,7 +7,7 @@ import pytest
 import requests
 import yaml
 
-pytest_plugins = ["isc_simulator.pytest_plugin"]
+pytest_plugins = ["isc_simulator.pytest_plugin", "pytester"]
 
 SPEC_IN_SHARED = Path("shared", "sailpoint-api", "isc-v3-password-subset.yaml")
 

@@ -88,14 +88,14 @@ def test_config_endpoints(admin, simulator):
     config = admin("GET", "/config").json()
     assert config == {
         "token_lifetime": 749,
-        "rate_limit": {"enabled": False, "limit": 100, "window": 10},
+        "rate_limit": {"enabled": False, "limit": 100, "window": 10, "routes": []},
         "edge_quirks": True,
-        "quirks": {"offset_400": False, "short_pages": False, "no_total_count": False},
+        "quirks": {"offset_400": True, "short_pages": True, "no_total_count": True, "trimmed_dates": True},  # real tenants by default
         "v3_deprecated": False,
         "latency": 0.0,
     }
     updated = admin("POST", "/config", json={"rate_limit": {"limit": 5}}).json()
-    assert updated["rate_limit"] == {"enabled": False, "limit": 5, "window": 10} and simulator.config() == updated
+    assert updated["rate_limit"] == {"enabled": False, "limit": 5, "window": 10, "routes": []} and simulator.config() == updated
     for bad in (
         {"rate_limit": {"limit": 0}},
         {"token_lifetime": "long"},

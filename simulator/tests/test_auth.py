@@ -110,6 +110,36 @@ def test_rate_limit_per_client(sim_factory, make_api):
     assert first.get("/v3/sources").status_code == 200
 
 
+def test_rate_limit_per_api_version(sim_factory, make_api):
+    """ISC counts each API version separately: V3 and the v1 paths have a budget each, per client id."""
+    sim = sim_factory(rate_limit_enabled=True, rate_limit=2, rate_window=30)
+    api = make_api(sim)
+    assert [api.get("/v3/sources").status_code for _attempt in range(3)] == [200, 200, 429]
+    assert [api.get("/sources/v1").status_code for _attempt in range(3)] == [200, 200, 429]
+    assert api.get("/password-sync-groups/v1").status_code == 429  # one v1 budget for every v1 service
+
+
+def test_route_limits_and_long_retry_after(sim_factory, make_api):
+    """A route limit of the config (ISC: "specific APIs may have different rate limiting", Retry-After 60-1,200 s)."""
+    sim = sim_factory(rate_limit_enabled=True)
+    sim.configure(rate_limit={"routes": [{"method": "POST", "path": "/v3/password-policies", "limit": 1, "window": 600}]})
+    api = make_api(sim)
+    assert api.post("/v3/password-policies", json={"name": "First"}).status_code == 200
+    limited = api.post("/v3/password-policies", json={"name": "Second"})
+    assert limited.status_code == 429 and limited.json() == {"message": " Rate Limit Exceeded "}
+    assert 595 <= int(limited.headers["Retry-After"]) <= 600
+    assert api.get("/v3/password-policies").status_code == 200  # other routes keep the version's budget
+    assert api.post("/password-policies/v1", json={"name": "Third"}, headers={"X-SailPoint-Experimental": "true"}).status_code == 200
+    assert [policy["name"] for policy in sim.state()["policies"]] == ["Default", "First", "Third"]
+    assert sim.journal()["requests"][-3]["retry_after"] >= 595
+    # A long Retry-After can also be injected as a fault.
+    sim.add_fault(method="GET", path="/v3/sources", status=429, headers={"Retry-After": "1200"})
+    assert api.get("/v3/sources").headers["Retry-After"] == "1200"
+    for bad in ([{"path": "/v3/x", "limit": 0, "window": 1}], [{"limit": 1, "window": 1}], [{"path": "/v3/x", "limit": 1, "window": 0}], "x"):
+        with pytest.raises(ValueError):
+            sim.configure(rate_limit={"routes": bad})
+
+
 def test_retry_after_rounds_up_to_whole_seconds(sim_factory, make_api):
     sim = sim_factory(rate_limit_enabled=True, rate_limit=1, rate_window=2.5)
     api = make_api(sim)

@@ -4,6 +4,7 @@ import pytest
 import requests
 import yaml
 from isc_simulator import Simulator
+from isc_simulator.simulator import quirk_settings
 from openapi_core import OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 from openapi_core.exceptions import OpenAPIError
@@ -14,6 +15,10 @@ pytestmark = pytest.mark.filterwarnings("ignore:Unsupported scheme type")
 POLICIES, POLICY = "/password-policies", "/password-policies/{id}"
 GROUPS, GROUP = "/password-sync-groups", "/password-sync-groups/{id}"
 SOURCES, TOKEN = "/sources", "/oauth/token"
+# The contract tests run with the real-tenant quirks on (the default), all but trimmed_dates: a date without
+# seconds (2024-06-13T00:00Z) is not an RFC 3339 date-time, so real tenants break the declared format there
+# (test_trimmed_dates_break_the_declared_date_time_format proves it).
+CONTRACT_QUIRKS = {"trimmed_dates": False}
 
 
 def adapt_spec(spec, base_url):
@@ -82,7 +87,7 @@ class Contract:
 
 @pytest.fixture(scope="module")
 def contract_sim():
-    sim = Simulator(rate_limit_enabled=False).start()
+    sim = Simulator(rate_limit_enabled=False, quirks=quirk_settings(CONTRACT_QUIRKS, quirk_settings(True))).start()
     yield sim
     sim.stop()
 
@@ -224,3 +229,38 @@ def test_rate_limit_and_injected_500(contract):
     contract.sim.configure(rate_limit={"enabled": False})
     body = contract.check(contract.call("GET", GROUPS), GROUPS, "get", 500)
     assert body["detailCode"] == "500.0 Internal Fault"
+
+
+def test_trimmed_dates_break_the_declared_date_time_format(contract):
+    """The trimmed_dates quirk (on by default) sends what real tenants send, which the contract's format refuses."""
+    contract.sim.configure(quirks={"trimmed_dates": True})
+    response = contract.call("GET", SOURCES, params={"filters": 'name eq "GitHub"'})
+    assert response.json()[0]["created"] == "2023-03-12T09:12Z"
+    with pytest.raises(OpenAPIError):
+        contract.check(response, SOURCES, "get", 200)
+    contract.sim.configure(quirks=CONTRACT_QUIRKS)
+    (github,) = contract.check(contract.call("GET", SOURCES, params={"filters": 'name eq "GitHub"'}), SOURCES, "get", 200)
+    assert github["created"] == "2023-03-12T09:12:00.000Z"
+
+
+def test_paging_quirks_stay_within_the_contract(contract):
+    """The end-offset 400 (with the body real tenants send) is a documented status; a short page and a missing
+    X-Total-Count are valid 200s."""
+    contract.sim.seed({"policies": [{"name": f"P{i:03d}"} for i in range(300)]})
+    first = contract.call("GET", POLICIES, params={"count": "true"})
+    assert len(contract.check(first, POLICIES, "get", 200)) == 246 and "X-Total-Count" not in first.headers
+    end = contract.check(contract.call("GET", POLICIES, params={"offset": 301}), POLICIES, "get", 400)
+    assert end == {"detailMessage": "Specified offset is invalid.", "stackTrace": [], "suppressedExceptions": []}
+
+
+def test_sync_group_rules_answer_a_documented_400(contract):
+    """Valid requests per the spec, refused by the documented rules: one source, a source without PASSWORD, a
+    source in another group."""
+    policy_id = contract.sim.state()["policies"][0]["id"]
+    ad, ldap, okta = (sources_named(contract.sim, name)[0] for name in ("Active Directory", "LDAP", "Okta"))
+    workday = sources_named(contract.sim, "Workday")[0]
+    for sources in ([ad], [ad, workday]):
+        contract.check(contract.call("POST", GROUPS, json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": sources}), GROUPS, "post", 400)
+    first = contract.check(contract.call("POST", GROUPS, json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": [ad, ldap]}), GROUPS, "post", 200)
+    contract.check(contract.call("POST", GROUPS, json={"name": "H", "passwordPolicyId": policy_id, "sourceIds": [ldap, okta]}), GROUPS, "post", 400)
+    contract.check(contract.call("PUT", f"{GROUPS}/{first['id']}", json={**first, "sourceIds": [ad]}), GROUP, "put", 400)

@@ -13,8 +13,9 @@ import re
 import pytest
 import yaml
 from isc_simulator import Simulator
+from isc_simulator.simulator import quirk_settings
 from openapi_core.exceptions import OpenAPIError
-from test_contract import Contract, adapt_spec
+from test_contract import CONTRACT_QUIRKS, Contract, adapt_spec
 
 pytestmark = pytest.mark.filterwarnings("ignore:Unsupported scheme type")
 
@@ -50,7 +51,7 @@ def with_v1_settings(spec, v1_spec):
 
 @pytest.fixture(scope="module")
 def settings_sim():
-    sim = Simulator(rate_limit_enabled=False).start()
+    sim = Simulator(rate_limit_enabled=False, quirks=quirk_settings(CONTRACT_QUIRKS, quirk_settings(True))).start()
     yield sim
     sim.stop()
 

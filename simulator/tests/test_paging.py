@@ -1,6 +1,12 @@
-"""limit / offset / count on the three collections, with more objects than one page."""
+"""limit / offset / count on the three collections, with more objects than one page, as the contract describes them.
+
+These run idealised (no real-tenant quirks): they prove the contract's paging, whole pages and X-Total-Count;
+tests/test_real_tenant.py pages with the quirks, the default.
+"""
 
 import pytest
+
+pytestmark = pytest.mark.isc_sim_quirks(False)
 
 COLLECTIONS = ("/v3/sources", "/v3/password-policies", "/v3/password-sync-groups")
 

@@ -9,7 +9,7 @@ import pytest
 HEX32 = re.compile(r"[0-9a-f]{32}")
 DEFAULTS = {
     "description": None,
-    "firstExpirationReminder": None,
+    "firstExpirationReminder": 0,  # not nullable; a recorded real default policy has 0
     "accountIdMinWordLength": -1,
     "accountNameMinWordLength": -1,
     "maxLength": 0,
@@ -63,7 +63,7 @@ def test_put_is_a_full_replacement(api, source_id):
     assert updated["minLength"] == 14
     # Every field missing from the PUT body went back to its default.
     assert updated["minUpper"] == 0 and updated["useDictionary"] is False and updated["description"] is None
-    assert updated["firstExpirationReminder"] is None and updated["sourceIds"] == []
+    assert updated["firstExpirationReminder"] == 0 and updated["sourceIds"] == []
     assert updated["id"] == created["id"] and updated["dateCreated"] == created["dateCreated"]
     assert isinstance(updated["lastUpdated"], int) and updated["lastUpdated"] > created["dateCreated"]
 

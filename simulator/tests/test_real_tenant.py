@@ -4,13 +4,14 @@ paging quirks, the other error body shapes, and a JSON 405 for any unsupported m
 import http.client
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 import requests
 from isc_simulator import Simulator
-from isc_simulator.simulator import QUIRKS, quirk_settings
+from isc_simulator.simulator import QUIRKS, default_quirks, quirk_settings
 
 IDN_SOURCE_ID = "2c91808a7c1f4e2b017c1f5d0000000a"
 
@@ -37,6 +38,7 @@ def test_sources_hide_the_identitynow_source_unless_asked(api):
     assert names(filters='name eq "IdentityNow"') == []
     assert names(filters='name eq "IdentityNow"', includeIDNSource="true") == ["IdentityNow"]
     assert names(filters=f'id in ("{IDN_SOURCE_ID}")', includeIDNSource="true") == ["IdentityNow"]
+    api.sim.configure(quirks={"no_total_count": False})  # to read the count
     counted = api.get("/v3/sources", params={"count": "true", "includeIDNSource": "true"})
     assert counted.headers["X-Total-Count"] == "10"
     assert api.get("/v3/sources", params={"includeIDNSource": "yes"}).status_code == 400
@@ -53,13 +55,21 @@ def test_sync_groups_may_be_seeded_with_null_dates(simulator, api):
 
 
 def test_quirk_settings():
-    assert quirk_settings(False) == dict.fromkeys(QUIRKS, False)
+    assert quirk_settings(False) == quirk_settings("none") == dict.fromkeys(QUIRKS, False)
     assert quirk_settings(True) == quirk_settings("all") == dict.fromkeys(QUIRKS, True)
-    assert quirk_settings("short_pages, no_total_count") == {"offset_400": False, "short_pages": True, "no_total_count": True}
+    assert quirk_settings("short_pages, no_total_count") == {"offset_400": False, "short_pages": True, "no_total_count": True, "trimmed_dates": False}
     assert quirk_settings({"offset_400": True}, quirk_settings(["short_pages"]))["short_pages"] is True
     for bad in ("slow", ["offset_400", "x"], {"offset_400": "yes"}, 3):
         with pytest.raises(ValueError):
             quirk_settings(bad)
+
+
+def test_default_quirks_come_from_the_environment():
+    assert default_quirks({}) == default_quirks({"ISC_SIM_QUIRKS": " "}) == dict.fromkeys(QUIRKS, True)
+    assert default_quirks({"ISC_SIM_QUIRKS": "none"}) == dict.fromkeys(QUIRKS, False)
+    assert default_quirks({"ISC_SIM_QUIRKS": "trimmed_dates"})["offset_400"] is False
+    with pytest.raises(ValueError):
+        default_quirks({"ISC_SIM_QUIRKS": "nope"})
 
 
 def _seed_policies(sim, count):
@@ -84,7 +94,8 @@ def _read_like_a_careful_client(api, path, limit=250):
 
 
 @pytest.mark.parametrize("count", [0, 1, 249, 250, 251, 500])
-def test_quirks_off_by_default(simulator, api, count):
+@pytest.mark.isc_sim_quirks(False)  # the idealised switch: the contract's paging
+def test_idealised_paging(simulator, api, count):
     _seed_policies(simulator, count)
     assert simulator.config()["quirks"] == dict.fromkeys(QUIRKS, False)
     first = api.get("/v3/password-policies", params={"count": "true"})
@@ -93,24 +104,26 @@ def test_quirks_off_by_default(simulator, api, count):
 
 
 @pytest.mark.parametrize("count", [0, 1, 249, 250, 251, 500])
-def test_paging_quirks(sim_factory, make_api, count):
-    sim = sim_factory(quirks=True)
-    api = make_api(sim)
-    _seed_policies(sim, count)
+def test_paging_quirks_by_default(simulator, api, count):
+    _seed_policies(simulator, count)
+    assert simulator.config()["quirks"] == dict.fromkeys(QUIRKS, True) == Simulator().config()["quirks"]
     first = api.get("/v3/password-policies", params={"count": "true"})
     assert first.status_code == 200 and "X-Total-Count" not in first.headers
     assert len(first.json()) == (246 if count > 250 else count)  # a short page only before the end
     end = api.get("/v3/password-policies", params={"offset": count})
     if count:
-        assert end.status_code == 400 and end.json()["detailMessage"] == "Specified offset is invalid."
-        assert len(end.json()["trackingId"]) == 32
+        # The body of a real tenant (sailpoint-oss/typescript-sdk issue 59): no trackingId.
+        assert end.status_code == 400
+        assert end.json() == {"detailMessage": "Specified offset is invalid.", "stackTrace": [], "suppressedExceptions": []}
     else:
         assert end.status_code == 200 and end.json() == []  # offset 0 of nothing is not past the end
     items = _read_like_a_careful_client(api, "/v3/password-policies")
     assert [item["name"] for item in items] == [f"P{i:03d}" for i in range(count)]
 
 
-def test_quirks_one_by_one_through_the_admin_api(simulator, api):
+def test_quirks_one_by_one_through_the_admin_api(sim_factory, make_api):
+    simulator = sim_factory(quirks=False)
+    api = make_api(simulator)
     _seed_policies(simulator, 300)
     requests.post(simulator.admin_url + "/config", json={"quirks": {"no_total_count": True}}, timeout=5).raise_for_status()
     page = api.get("/v3/password-policies", params={"count": "true"})
@@ -120,7 +133,37 @@ def test_quirks_one_by_one_through_the_admin_api(simulator, api):
     assert len(api.get("/v3/password-policies").json()) == 246
     assert len(api.get("/v3/password-policies", params={"offset": 246}).json()) == 54  # the last page is whole
     simulator.reset()
-    assert simulator.config()["quirks"] == dict.fromkeys(QUIRKS, False)
+    assert simulator.config()["quirks"] == dict.fromkeys(QUIRKS, False)  # the startup value
+
+
+@pytest.mark.parametrize(
+    "stored, shown",
+    [
+        ("2024-06-13T00:00:00.000Z", "2024-06-13T00:00Z"),
+        ("2024-06-13T10:20:30.000Z", "2024-06-13T10:20:30Z"),
+        ("2024-06-13T10:20:00.500Z", "2024-06-13T10:20:00.500Z"),
+        ("2024-06-13T10:20:30.123456+02:00", "2024-06-13T10:20:30.123+02:00"),
+        ("2024-06-13T10:20Z", "2024-06-13T10:20Z"),
+        ("not a date", "not a date"),
+    ],
+)
+def test_trimmed_dates_as_real_tenants_print_them(simulator, api, stored, shown):
+    policy_id = simulator.state()["policies"][0]["id"]
+    sources = [source["id"] for source in simulator.state()["sources"][:2]]
+    simulator.seed({"sync_groups": [{"name": "G", "passwordPolicyId": policy_id, "sourceIds": sources, "created": stored, "modified": stored}]})
+    (group,) = api.get("/v3/password-sync-groups").json()
+    assert group["created"] == group["modified"] == shown
+    simulator.configure(quirks={"trimmed_dates": False})
+    assert api.get("/v3/password-sync-groups").json()[0]["created"] == stored
+
+
+def test_answers_carry_a_request_id(api):
+    seen = set()
+    for response in (api.get("/v3/sources"), api.get("/password-policies/v1"), api.token_response(), api.get("/v3/nothing")):
+        assert re.fullmatch(r"[0-9a-f]{32}", response.headers["SLPT-Request-ID"])
+        seen.add(response.headers["SLPT-Request-ID"])
+    assert len(seen) == 4
+    assert "SLPT-Request-ID" not in requests.get(api.sim.admin_url + "/state", timeout=5).headers  # not the admin API
 
 
 SHAPES = {
@@ -213,35 +256,60 @@ def test_head_gets_headers_only(api):
     assert api.get("/v3/sources").status_code == 200  # the connection is still in step
 
 
-def test_with_simulator_quirks_option(tmp_path):
+def _with_simulator(*options, env=None):
     script = "import os, requests; print(requests.get(os.environ['ISC_SIM_URL'] + '/_sim/config', timeout=5).json()['quirks'])"
-    run = subprocess.run(
-        [sys.executable, "-m", "isc_simulator.with_simulator", "--quirks", "--", sys.executable, "-c", script],
+    return subprocess.run(
+        [sys.executable, "-m", "isc_simulator.with_simulator", *options, "--", sys.executable, "-c", script],
         capture_output=True,
         text=True,
         timeout=60,
-        env=dict(os.environ),
+        env={key: value for key, value in os.environ.items() if key != "ISC_SIM_QUIRKS"} | (env or {}),
         check=False,
     )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == str(dict.fromkeys(QUIRKS, True))
-    some = subprocess.run(
-        [sys.executable, "-m", "isc_simulator.with_simulator", "--quirks", "short_pages", "--", sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert some.stdout.strip() == str({"offset_400": False, "short_pages": True, "no_total_count": False})
-    bad = subprocess.run([sys.executable, "-m", "isc_simulator.with_simulator", "--quirks", "nope", "--", "true"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "unknown quirk" in bad.stderr
 
 
-def test_cli_quirks_option():
+def test_with_simulator_quirks_option():
+    for options, env, expected in (
+        ((), None, dict.fromkeys(QUIRKS, True)),
+        (("--idealised",), None, dict.fromkeys(QUIRKS, False)),
+        ((), {"ISC_SIM_QUIRKS": "none"}, dict.fromkeys(QUIRKS, False)),
+        (("--quirks",), {"ISC_SIM_QUIRKS": "none"}, dict.fromkeys(QUIRKS, True)),
+        (("--quirks", "short_pages"), None, {**dict.fromkeys(QUIRKS, False), "short_pages": True}),
+    ):
+        run = _with_simulator(*options, env=env)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == str(expected), (options, env)
+    for options in (("--quirks", "nope"), ("--idealised", "--quirks", "all")):
+        bad = _with_simulator(*options)
+        assert bad.returncode == 2 and ("unknown quirk" in bad.stderr or "exclude each other" in bad.stderr)
+
+
+def test_cli_quirks_option(monkeypatch):
     from isc_simulator.__main__ import parse_args  # pylint: disable=import-outside-toplevel
 
+    monkeypatch.delenv("ISC_SIM_QUIRKS", raising=False)
+    assert parse_args([]).quirks == parse_args(["--quirks"]).quirks == dict.fromkeys(QUIRKS, True)
+    assert parse_args(["--idealised"]).quirks == parse_args(["--quirks", "none"]).quirks == dict.fromkeys(QUIRKS, False)
+    assert parse_args(["--quirks", "offset_400"]).quirks == {**dict.fromkeys(QUIRKS, False), "offset_400": True}
+    monkeypatch.setenv("ISC_SIM_QUIRKS", "none")
     assert parse_args([]).quirks == dict.fromkeys(QUIRKS, False)
-    assert parse_args(["--quirks"]).quirks == dict.fromkeys(QUIRKS, True)
-    assert parse_args(["--quirks", "offset_400"]).quirks["offset_400"] is True
     with Simulator(quirks=["no_total_count"]) as sim:
-        assert sim.config()["quirks"]["no_total_count"] is True
+        assert sim.config()["quirks"]["no_total_count"] is True and sim.config()["quirks"]["offset_400"] is False
+
+
+@pytest.mark.isc_sim_quirks(["short_pages"])
+def test_pytest_marker_chooses_the_quirks(simulator, sim_factory):
+    assert simulator.config()["quirks"] == {**dict.fromkeys(QUIRKS, False), "short_pages": True}
+    assert sim_factory(quirks=True).config()["quirks"] == dict.fromkeys(QUIRKS, True)
+
+
+def test_pytest_option_chooses_the_quirks(pytester):
+    pytester.makeconftest('pytest_plugins = ["isc_simulator.pytest_plugin"]')
+    pytester.makepyfile(
+        """
+        def test_quirks(simulator):
+            assert not any(simulator.config()["quirks"].values())
+        """
+    )
+    pytester.runpytest("--isc-sim-quirks=none", "-p", "no:cacheprovider").assert_outcomes(passed=1)
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(failed=1)  # every quirk by default

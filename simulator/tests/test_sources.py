@@ -22,6 +22,10 @@ def test_source_shape(api):
     assert {"name", "owner", "connector"} <= set(source)
     assert source["owner"]["type"] == "IDENTITY" and source["status"] == "SOURCE_STATE_HEALTHY" and source["healthy"]
     assert "PASSWORD" in source["features"] and "PROVISIONING" in source["features"]
+    # As real tenants print them (trimmed_dates): zero seconds and milliseconds left out.
+    assert source["created"] == "2023-02-11T09:11Z" and source["modified"] == "2024-01-21T18:08:51.897Z"
+    api.sim.configure(quirks={"trimmed_dates": False})  # idealised: RFC 3339 with milliseconds, as the contract declares
+    source = api.get("/v3/sources", params={"filters": 'name eq "Active Directory"'}).json()[0]
     for key in ("created", "modified"):
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z", source[key])
 

@@ -31,15 +31,20 @@ def test_create_shape(api, source_id):
     assert api.get(f"/v3/password-sync-groups/{group['id']}").json() == group
 
 
-def test_put_replaces_and_updates_modified(api, source_id):
+def test_put_replaces_and_updates_modified(api, error_dto, source_id):
     policy_id = default_policy_id(api.sim)
-    group = api.post("/v3/password-sync-groups", json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": [source_id(api.sim, "Okta")]}).json()
+    okta, ldap, github = (source_id(api.sim, name) for name in ("Okta", "LDAP", "GitHub"))
+    group = api.post("/v3/password-sync-groups", json={"name": "G", "passwordPolicyId": policy_id, "sourceIds": [okta, ldap]}).json()
     time.sleep(0.005)
-    updated = api.put(f"/v3/password-sync-groups/{group['id']}", json={"name": "G2", "passwordPolicyId": policy_id})
+    updated = api.put(f"/v3/password-sync-groups/{group['id']}", json={"name": "G2", "passwordPolicyId": policy_id, "sourceIds": [github, okta]})
     assert updated.status_code == 200
     body = updated.json()
-    assert body["name"] == "G2" and body["sourceIds"] == []  # omitted field reset
+    assert body["name"] == "G2" and body["sourceIds"] == [github, okta]
     assert body["created"] == group["created"] and body["modified"] > group["modified"]
+    # An omitted field is reset: no sources, which the two-source rule refuses.
+    assert "at least 2 sources" in error_dto(
+        api.put(f"/v3/password-sync-groups/{group['id']}", json={"name": "G3", "passwordPolicyId": policy_id}), 400, "400.1 Bad Request Content"
+    )
 
 
 def test_validation(api, error_dto, source_id):
@@ -59,14 +64,41 @@ def test_validation(api, error_dto, source_id):
     assert api.sim.state()["sync_groups"] == []
 
 
-def test_undocumented_rules_are_accepted(api, source_id):
-    """The simulator does not enforce what SailPoint does not document (the modules validate these)."""
+def test_documented_sync_group_rules_are_enforced(api, error_dto, source_id):
+    """SailPoint: at least two sources configured for password management, a source in one group only, and the
+    group's policy must exist (test_validation). ISC answers 400; nothing is written."""
     policy_id = default_policy_id(api.sim)
-    workday = source_id(api.sim, "Workday")  # no PASSWORD feature, and alone in the group
-    first = api.post("/v3/password-sync-groups", json={"name": "One", "passwordPolicyId": policy_id, "sourceIds": [workday]})
-    second = api.post("/v3/password-sync-groups", json={"name": "Two", "passwordPolicyId": policy_id, "sourceIds": [workday]})
-    assert first.status_code == 200 and second.status_code == 200
-    assert api.delete(f"/v3/password-policies/{policy_id}").status_code == 204  # the default policy, still in use
+    ad, ldap, okta, workday = (source_id(api.sim, name) for name in ("Active Directory", "LDAP", "Okta", "Workday"))
+    group = {"name": "G", "passwordPolicyId": policy_id}
+    for sources, words in (
+        ([], "at least 2 sources"),
+        ([ad], "at least 2 sources"),
+        ([ad, ad], "at least 2 sources"),  # one source, twice
+        ([ad, workday], f"{workday} do not support password management"),
+    ):
+        assert words in error_dto(api.post("/v3/password-sync-groups", json=dict(group, sourceIds=sources)), 400, "400.1 Bad Request Content")
+    assert api.sim.state()["sync_groups"] == []
+    first = api.post("/v3/password-sync-groups", json=dict(group, name="First", sourceIds=[ad, ldap])).json()
+    taken = api.post("/v3/password-sync-groups", json=dict(group, name="Second", sourceIds=[ldap, okta]))
+    assert f"{ldap} (in 'First')" in error_dto(taken, 400, "400.1 Bad Request Content")
+    second = api.post("/v3/password-sync-groups", json=dict(group, name="Second", sourceIds=[okta, source_id(api.sim, "GitHub")])).json()
+    moved = api.put(f"/v3/password-sync-groups/{second['id']}", json=dict(second, sourceIds=[okta, ad]))
+    assert "in 'First'" in error_dto(moved, 400, "400.1 Bad Request Content")
+    assert api.put(f"/v3/password-sync-groups/{first['id']}", json=dict(first, name="Renamed")).status_code == 200  # its own sources
+    assert [g["name"] for g in api.sim.state()["sync_groups"]] == ["Renamed", "Second"]
+
+
+def test_seeds_may_break_the_sync_group_rules(simulator, source_id):
+    """Like groups an old tenant may hold: a seed is the tenant as it is, not a request."""
+    workday = source_id(simulator, "Workday")
+    simulator.seed({"sync_groups": [{"name": n, "passwordPolicyId": default_policy_id(simulator), "sourceIds": [workday]} for n in ("One", "Two")]})
+    assert len(simulator.state()["sync_groups"]) == 2
+
+
+def test_undocumented_rules_are_accepted(api):
+    """The simulator does not enforce what SailPoint does not document (the modules refuse it)."""
+    policy_id = default_policy_id(api.sim)
+    assert api.delete(f"/v3/password-policies/{policy_id}").status_code == 204  # the default policy
 
 
 def test_unknown_group_ids(api, error_dto):

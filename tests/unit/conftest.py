@@ -8,6 +8,9 @@ import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import ratelimit
 
+# The simulators behave like real tenants (every quirk of the simulator on: 400 at the end offset, short pages,
+# no X-Total-Count, trimmed dates), so that every test proves the collection against them. A test that needs
+# the contract's ideal says why, with @pytest.mark.isc_sim_quirks(False) (the plugin's marker).
 pytest_plugins = ["isc_simulator.pytest_plugin"]
 
 
@@ -17,21 +20,3 @@ def fresh_rate_limiters():
     ratelimit.forget_all()
     yield
     ratelimit.forget_all()
-
-
-@pytest.fixture
-def sim_factory(sim_factory, request):  # pylint: disable=redefined-outer-name
-    """Simulators with the paging quirks of real tenants on (400 at the end offset, short pages, no
-    X-Total-Count), so that every test proves the collection against them (issue 13).
-
-    A test that counts requests where ISC sends X-Total-Count says so with @pytest.mark.quirks(False)
-    (without the total, every listing needs one more request to see its end); quirks=... overrides both.
-    """
-    marker = request.node.get_closest_marker("quirks")
-    quirks = marker.args[0] if marker and marker.args else True
-
-    def make(**settings):
-        settings.setdefault("quirks", quirks)
-        return sim_factory(**settings)
-
-    return make

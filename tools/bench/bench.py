@@ -413,7 +413,9 @@ def main():
     small = {"policies": args.policies, "groups": args.groups, "sources": args.sources}
     started = time.monotonic()
 
-    simulator = Simulator(port=0, seed={}, rate_limit=RATE_LIMIT, rate_window=RATE_WINDOW, latency=args.latency)
+    # Idealised paging (X-Total-Count, whole pages): issue 15's request budgets count one request per listing, as
+    # where ISC sends the total; the simulator's default (real tenants' paging) adds one request per listing.
+    simulator = Simulator(port=0, seed={}, rate_limit=RATE_LIMIT, rate_window=RATE_WINDOW, latency=args.latency, quirks=False)
     with tempfile.TemporaryDirectory(prefix="isc-bench-") as workdir, simulator as sim:
         sim.add_client(*DRIFT_CLIENT)
         runner = Runner(sim, workdir)

@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 
-from .simulator import QUIRKS, Simulator, __version__, quirk_settings
+from .simulator import QUIRKS, QUIRKS_ENV, Simulator, __version__, default_quirks, quirk_settings
 
 
 def parse_args(argv):
@@ -29,10 +29,12 @@ def parse_args(argv):
         "--quirks",
         nargs="?",
         const="all",
-        default="",
+        default=None,
         metavar="LIST",
-        help=f"behave like real tenants where they differ from the contract: all quirks, or a comma-separated list of {', '.join(QUIRKS)} (default: none)",
+        help=f"behave like real tenants where they differ from the contract: all, none, or a comma-separated list of {', '.join(QUIRKS)} "
+        f"(default: ${QUIRKS_ENV}, else all)",
     )
+    parser.add_argument("--idealised", action="store_true", help="no real-tenant quirks: the contract's ideal behaviour (the same as --quirks none)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests to stderr")
     parser.add_argument("--version", action="version", version=f"isc-simulator {__version__}")
     args = parser.parse_args(argv)
@@ -40,10 +42,12 @@ def parse_args(argv):
         parser.error("--latency must be 0 or more")
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
+    if args.idealised and args.quirks is not None:
+        parser.error("--idealised and --quirks exclude each other")
     try:
-        args.quirks = quirk_settings(args.quirks)
+        args.quirks = quirk_settings("none") if args.idealised else default_quirks() if args.quirks is None else quirk_settings(args.quirks)
     except ValueError as exc:
-        parser.error(f"--quirks: {exc}")
+        parser.error(f"--quirks / ${QUIRKS_ENV}: {exc}")
     return args
 
 

@@ -4,7 +4,6 @@ import email.parser
 import email.policy
 import json
 import re
-import secrets
 from urllib.parse import parse_qs, unquote
 
 from . import password_settings
@@ -75,6 +74,9 @@ def _paging(req):
 # How much shorter than `limit` a page before the end is, with the short_pages quirk (a recorded tenant
 # answered 246 records to limit=250 with about 300 in total).
 SHORT_PAGE_BY = 4
+# The body a real tenant sends for an offset at the end (sailpoint-oss/typescript-sdk issue 59): a bare Java
+# exception, no trackingId.
+OFFSET_INVALID = {"detailMessage": "Specified offset is invalid.", "stackTrace": [], "suppressedExceptions": []}
 
 
 def _page(items, paging, quirks=None):
@@ -88,7 +90,7 @@ def _page(items, paging, quirks=None):
     limit, offset, count = paging
     quirks = quirks or {}
     if quirks.get("offset_400") and offset and offset >= len(items):
-        raise ApiError(400, body={"detailMessage": "Specified offset is invalid.", "trackingId": secrets.token_hex(16)})
+        raise ApiError(400, body=OFFSET_INVALID)
     size = limit
     if quirks.get("short_pages") and limit > SHORT_PAGE_BY and offset + limit < len(items):
         size = limit - SHORT_PAGE_BY
@@ -244,14 +246,17 @@ def api_family(path):
     return None
 
 
+# What a real tenant answers to a request of an experimental endpoint without the header (sailpoint-cli PR 176).
+EXPERIMENTAL_MISSING = {"error": "Experimental Header is missing or invalid."}
+
+
 def check_experimental(service, headers):
     """The v1 contract declares X-SailPoint-Experimental: true a required header of these operations.
 
-    Without it (or with another value) the simulator answers 400: an assumption, since the contract
-    says only that the header is required (simulator/README.md).
+    Without it (or with another value) a real tenant answers 400 ``{"error": ...}``, not an ErrorResponseDto.
     """
     if service in V1_EXPERIMENTAL and (headers.get(EXPERIMENTAL_HEADER) or "").strip().lower() != "true":
-        raise BadRequest(f"This API is experimental: send the header {EXPERIMENTAL_HEADER}: true to use it.")
+        raise ApiError(400, body=dict(EXPERIMENTAL_MISSING))
 
 
 def resolve(method, path):

@@ -4,8 +4,10 @@ HTTP/1.1 with keep-alive, so every response carries a Content-Length (except 204
 always read in full, even when the request is rejected, to keep the connection usable.
 """
 
+import fnmatch
 import json
 import re
+import secrets
 import socket
 import socketserver
 import sys
@@ -87,6 +89,26 @@ def deprecated(response, path, setting):
         if setting.get("sunset"):
             headers["Sunset"] = setting["sunset"]
     return Response(response.status, response.body, headers)
+
+
+def rate_limit(sim, req, version):
+    """ISC counts per client id and per API version (one budget for /v3, another for the v1 paths); a
+    route limit of the config counts the requests it matches in a budget of its own as well."""
+    rate = sim.config()["rate_limit"]
+    if not rate["enabled"]:
+        return
+    budgets = [((req.token.client_id, version), rate["limit"], rate["window"])]
+    for index, route in enumerate(rate.get("routes") or ()):
+        if route["method"] in ("*", req.method) and fnmatch.fnmatchcase(req.path, route["path"]):
+            budgets.append(((req.token.client_id, version, index), route["limit"], route["window"]))
+    wait = sim.rate_limiter.hit_all(budgets)
+    if wait:
+        raise ApiError(429, body=RATE_LIMITED, headers={"Retry-After": str(wait)})
+
+
+def request_id(response):
+    """Every answer of a real tenant carries SLPT-Request-ID (32 hex, the casing of a recorded response)."""
+    return Response(response.status, response.body, {"SLPT-Request-ID": secrets.token_hex(16), **response.headers})
 
 
 def _journal_body(req):
@@ -206,7 +228,7 @@ class SimRequestHandler(BaseHTTPRequestHandler):
             self._drop()
             return
         response = fault_response(fault) if fault and fault["status"] is not None else self._process(sim, req)
-        response = deprecated(response, req.path, sim.config()["v3_deprecated"])
+        response = request_id(deprecated(response, req.path, sim.config()["v3_deprecated"]))
         if fault and fault["drop"] == "after":
             sim.requests.finish(entry, response.status, "after")
             self._drop()
@@ -227,10 +249,7 @@ class SimRequestHandler(BaseHTTPRequestHandler):
                 raise NotFound(f"No endpoint matches {req.path}.")
             version, path, service = family
             req.token = sim.auth.check(req.headers.get("Authorization"))
-            rate = sim.config()["rate_limit"]
-            wait = rate["enabled"] and sim.rate_limiter.hit(req.token.client_id, rate["limit"], rate["window"])
-            if wait:
-                raise ApiError(429, body=RATE_LIMITED, headers={"Retry-After": str(wait)})
+            rate_limit(sim, req, version)
             handler, params = endpoints.resolve(req.method, path)
             if version == "v1":
                 endpoints.check_experimental(service, req.headers)

@@ -27,20 +27,29 @@ DEFAULT_CLIENT_ID = "isc-sim-client"
 DEFAULT_CLIENT_SECRET = "isc-sim-secret"
 DEFAULT_RATE_LIMIT = 100
 DEFAULT_SEED = Path(__file__).with_name("seed.json")
-# Paging behaviour seen on real ISC collections (isc-api.md, "What real tenants show"); all off by default.
-QUIRKS = ("offset_400", "short_pages", "no_total_count")
+# What real tenants do beyond the contract (isc-api.md, "What real tenants show"): all on by default, so that
+# tests against the simulator meet what a tenant sends; quirks=False (--idealised) is the contract's ideal.
+QUIRKS = ("offset_400", "short_pages", "no_total_count", "trimmed_dates")
+# The environment variable the command lines and the pytest plugin read for their default quirks.
+QUIRKS_ENV = "ISC_SIM_QUIRKS"
+
+
+def default_quirks(environ=None):
+    """The quirks a command line or the pytest plugin starts with: $ISC_SIM_QUIRKS ("none", "all" or a list), else all."""
+    value = (os.environ if environ is None else environ).get(QUIRKS_ENV, "").strip()
+    return quirk_settings(value or "all")
 
 
 def quirk_settings(quirks, current=None):
     """{quirk: bool} for every quirk, from True/False (all or none), a list of names, a comma-separated
-    string ("all" for every one) or an object {name: bool} (a partial update of ``current``)."""
+    string ("all" for every one, "none" for none) or an object {name: bool} (a partial update of ``current``)."""
     settings = dict(current or dict.fromkeys(QUIRKS, False))
     if quirks is None or isinstance(quirks, bool):
         return dict.fromkeys(QUIRKS, bool(quirks))
     if isinstance(quirks, str):
         quirks = [name.strip() for name in quirks.split(",") if name.strip()]
-        if quirks == ["all"]:
-            return dict.fromkeys(QUIRKS, True)
+        if quirks in (["all"], ["none"]):
+            return dict.fromkeys(QUIRKS, quirks == ["all"])
     if isinstance(quirks, (list, tuple)):
         settings = dict.fromkeys(QUIRKS, False)
         quirks = dict.fromkeys(quirks, True)
@@ -94,7 +103,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         *,
         rate_limit_enabled=True,
         edge_quirks=True,
-        quirks=False,
+        quirks=True,
         latency=0.0,
         quiet=True,
     ):
@@ -257,13 +266,15 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
             if "rate_limit" in cfg:
                 new["rate_limit"] = self._rate_config(cfg["rate_limit"], new.get("rate_limit", {}))
             self._config = new
+            self.store.trim_dates = new["quirks"]["trimmed_dates"]
             return copy.deepcopy(new)
 
     @staticmethod
     def _rate_config(update, current):
-        if not isinstance(update, dict) or set(update) - {"enabled", "limit", "window"}:
-            raise ValueError("rate_limit is an object with enabled, limit and window")
+        if not isinstance(update, dict) or set(update) - {"enabled", "limit", "window", "routes"}:
+            raise ValueError("rate_limit is an object with enabled, limit, window and routes")
         merged = {**current, **update}
+        merged["routes"] = [_route_limit(route) for route in merged.get("routes") or []]
         if not isinstance(merged.get("enabled"), bool):
             raise ValueError("rate_limit.enabled must be a boolean")
         limit = merged.get("limit")
@@ -272,6 +283,19 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         if _number(merged.get("window"), 0, "rate_limit.window") <= 0:
             raise ValueError("rate_limit.window must be > 0")
         return merged
+
+
+def _route_limit(route):
+    """A route-specific limit {"method": "*", "path": fnmatch pattern, "limit": n, "window": seconds}."""
+    if not isinstance(route, dict) or set(route) - {"method", "path", "limit", "window"} or not isinstance(route.get("path"), str):
+        raise ValueError('a route limit is {"method": "*", "path": "<pattern>", "limit": n, "window": seconds}')
+    method = route.get("method", "*")
+    limit = route.get("limit")
+    if not isinstance(method, str) or not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise ValueError("a route limit's method is a string and its limit an integer >= 1")
+    if _number(route.get("window"), 0, "a route limit's window") <= 0:
+        raise ValueError("a route limit's window must be > 0")
+    return {"method": method.upper(), "path": route["path"], "limit": limit, "window": route["window"]}
 
 
 def _deprecation_setting(value):

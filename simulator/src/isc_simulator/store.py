@@ -6,6 +6,7 @@ in API shape, so callers can never mutate the tenant behind the lock's back.
 
 import copy
 import json
+import re
 import secrets
 import threading
 import time
@@ -20,7 +21,9 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 POLICY_FIELDS = {
     "description": ("string", None),
     "name": ("string", None),
-    "firstExpirationReminder": ("integer", None),
+    # 0, not null: the field is not nullable and a recorded real default policy has 0 (the V3 list example's
+    # null is the only evidence the other way).
+    "firstExpirationReminder": ("integer", 0),
     "accountIdMinWordLength": ("integer", -1),
     "accountNameMinWordLength": ("integer", -1),
     "maxLength": ("integer", 0),
@@ -108,6 +111,9 @@ SOURCE_ORDER = (
     "category",
 )
 SEED_KEYS = ("policies", "sync_groups", "sources")
+# Documented sync-group rules: at least two sources, each with the password-management feature.
+MIN_GROUP_SOURCES = 2
+PASSWORD_FEATURE = "PASSWORD"
 # The tenant's own IdentityNow source: GET /v3/sources leaves it out unless includeIDNSource=true.
 IDN_SOURCE_TYPE = "IdentityNowConnector"
 
@@ -126,6 +132,27 @@ def now_ms():
 def iso_now():
     """UTC with millisecond precision and a Z, like ISC's created/modified."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+_ISO = re.compile(r"(?P<minute>\d{4}-\d\d-\d\dT\d\d:\d\d)(?::(?P<second>\d\d)(?:\.(?P<fraction>\d+))?)?(?P<zone>Z|[+-]\d\d:\d\d)")
+
+
+def trimmed_iso(value):
+    """An ISO date-time as ISC's Java services print it: zero seconds and milliseconds left out.
+
+    ``2024-06-13T00:00:00.000Z`` -> ``2024-06-13T00:00Z``, ``...T10:20:30.000Z`` -> ``...T10:20:30Z``
+    (java.time's toString; developer.sailpoint.com issue 575). Anything else is returned unchanged.
+    """
+    match = _ISO.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return value
+    second = match.group("second") or "00"
+    millis = (match.group("fraction") or "").ljust(3, "0")[:3]
+    if millis != "000":
+        return f"{match.group('minute')}:{second}.{millis}{match.group('zone')}"
+    if second != "00":
+        return f"{match.group('minute')}:{second}{match.group('zone')}"
+    return match.group("minute") + match.group("zone")
 
 
 def new_hex_id():
@@ -183,6 +210,7 @@ class Store:
     def __init__(self, seed=None):
         self._lock = threading.RLock()
         self._policies, self._groups, self._sources = {}, {}, {}
+        self.trim_dates = False  # the trimmed_dates quirk: views print dates as real tenants do
         if seed is not None:
             self.load(seed)
 
@@ -293,13 +321,18 @@ class Store:
         return group
 
     # ----- views ----------------------------------------------------------------------------------------------
-    @staticmethod
-    def _policy_view(policy):
-        return {key: copy.deepcopy(policy[key]) for key in POLICY_ORDER}
+    def _dates(self, view):
+        """The view with its ISO created/modified as real tenants print them, with the trimmed_dates quirk on."""
+        if self.trim_dates:
+            for key in ("created", "modified"):
+                view[key] = trimmed_iso(view.get(key))
+        return view
 
-    @staticmethod
-    def _group_view(group):
-        return {key: copy.deepcopy(group[key]) for key in GROUP_ORDER}
+    def _policy_view(self, policy):
+        return self._dates({key: copy.deepcopy(policy[key]) for key in POLICY_ORDER})
+
+    def _group_view(self, group):
+        return self._dates({key: copy.deepcopy(group[key]) for key in GROUP_ORDER})
 
     def _policy_refs(self):
         """source id -> passwordPolicies references: policies assigned directly, then the sync group's policy."""
@@ -318,13 +351,12 @@ class Store:
                 add(source_id, self._policies.get(group["passwordPolicyId"]))
         return refs
 
-    @staticmethod
-    def _source_view(source, policy_refs):
+    def _source_view(self, source, policy_refs):
         view = {key: copy.deepcopy(source.get(key)) for key in SOURCE_ORDER}
         view.update({key: copy.deepcopy(value) for key, value in source.items() if key not in view})
         # null rather than [] when nothing governs the source: the schema allows it, clients must cope.
         view["passwordPolicies"] = policy_refs.get(source["id"]) or None
-        return view
+        return self._dates(view)
 
     def state(self):
         with self._lock:
@@ -379,6 +411,27 @@ class Store:
             raise BadRequest(f"Unknown password policy id: {values['passwordPolicyId']}.")
         self._check_sources(values["sourceIds"])
 
+    def _check_group_rules(self, values, group_id=None):
+        """SailPoint's documented rules of a sync group, on create and update (a seed may break them, as old
+        tenants' groups might): at least two sources, each supporting password management (PASSWORD), none in
+        another group. ISC answers 400; its exact words are not public."""
+        if len(values["sourceIds"]) < MIN_GROUP_SOURCES:
+            raise BadRequest(
+                f"A password sync group needs at least {MIN_GROUP_SOURCES} sources configured for password management; got {len(values['sourceIds'])}."
+            )
+        lacking = [source_id for source_id in values["sourceIds"] if PASSWORD_FEATURE not in (self._sources[source_id].get("features") or [])]
+        if lacking:
+            raise BadRequest(f"Source(s) {', '.join(lacking)} do not support password management (feature {PASSWORD_FEATURE}).")
+        taken = [
+            f"{source_id} (in {group['name']!r})"
+            for other_id, group in self._groups.items()
+            if other_id != group_id
+            for source_id in values["sourceIds"]
+            if source_id in group["sourceIds"]
+        ]
+        if taken:
+            raise BadRequest(f"Source(s) already in another password sync group: {', '.join(taken)}.")
+
     def _group(self, group_id):
         if group_id not in self._groups:
             raise NotFound(f"Password sync group {group_id} was not found.")
@@ -396,6 +449,7 @@ class Store:
         with self._lock:
             values = _read_fields(body, GROUP_FIELDS, GROUP_SERVER_FIELDS, "password sync group")
             self._check_group_refs(values)
+            self._check_group_rules(values)
             created = iso_now()
             group = {"id": str(uuid.uuid4()), **values, "created": created, "modified": created}
             self._groups[group["id"]] = group
@@ -407,6 +461,7 @@ class Store:
             _check_path_id(body, group_id)
             values = _read_fields(body, GROUP_FIELDS, GROUP_SERVER_FIELDS, "password sync group")
             self._check_group_refs(values)
+            self._check_group_rules(values, group_id)
             group.update(values, modified=iso_now())
             return self._group_view(group)
 

@@ -1,6 +1,6 @@
 """Run a command against a fresh local ISC simulator, then stop the simulator.
 
-    with-isc-simulator [--rate-limit N | --no-rate-limit] [--token-lifetime S] [--latency S] [--tenants N] [--quirks [LIST]] -- CMD [ARG...]
+    with-isc-simulator [--rate-limit N | --no-rate-limit] [--token-lifetime S] [--latency S] [--tenants N] [--quirks [LIST] | --idealised] -- CMD [ARG...]
     python -m isc_simulator.with_simulator ...   (the same)
 
 The simulator listens on a free 127.0.0.1 port for as long as CMD runs. CMD gets SAIL_BASE_URL,
@@ -17,7 +17,7 @@ import signal
 import subprocess
 import sys
 
-from .simulator import QUIRKS, Simulator, quirk_settings
+from .simulator import QUIRKS, QUIRKS_ENV, Simulator, default_quirks, quirk_settings
 
 
 def parse_args(argv):
@@ -32,10 +32,12 @@ def parse_args(argv):
         "--quirks",
         nargs="?",
         const="all",
-        default="",
+        default=None,
         metavar="LIST",
-        help=f"real-tenant quirks: all, or a comma-separated list of {', '.join(QUIRKS)} (default: none)",
+        help=f"behave like real tenants where they differ from the contract: all, none, or a comma-separated list of {', '.join(QUIRKS)} "
+        f"(default: ${QUIRKS_ENV}, else all)",
     )
+    parser.add_argument("--idealised", action="store_true", help="no real-tenant quirks: the contract's ideal behaviour (the same as --quirks none)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- followed by the command to run")
     args = parser.parse_args(argv)
     if args.command[:1] == ["--"]:
@@ -46,10 +48,12 @@ def parse_args(argv):
         parser.error("--latency must be 0 or more")
     if args.tenants < 1:
         parser.error("--tenants must be 1 or more")
+    if args.idealised and args.quirks is not None:
+        parser.error("--idealised and --quirks exclude each other")
     try:
-        args.quirks = quirk_settings(args.quirks)
+        args.quirks = quirk_settings("none") if args.idealised else default_quirks() if args.quirks is None else quirk_settings(args.quirks)
     except ValueError as exc:
-        parser.error(f"--quirks: {exc}")
+        parser.error(f"--quirks / ${QUIRKS_ENV}: {exc}")
     return args
 
 

@@ -47,7 +47,7 @@ def replay(target, path, version):
         play["ignore_errors"] = True
     copy = path.with_name(".check-replay-" + path.name)
     copy.write_text(yaml.safe_dump(plays, sort_keys=False), encoding="utf-8")
-    simulators = [Simulator(port=0, rate_limit_enabled=False, quirks=True).start() for _tenant in range(2)]
+    simulators = [Simulator(port=0, rate_limit_enabled=False).start() for _tenant in range(2)]
     try:
         env = dict(
             os.environ,

@@ -143,7 +143,7 @@ def version(request):
 
 @pytest.fixture
 def harness(tmp_path, version):
-    sim = Simulator(port=0, seed=SEED, client_secret=SECRET, rate_limit_enabled=False, quirks=True).start()
+    sim = Simulator(port=0, seed=SEED, client_secret=SECRET, rate_limit_enabled=False).start()
     sim.add_client(*READONLY, user_context=False)
     try:
         checked = Harness(sim, tmp_path, version)
@@ -181,7 +181,9 @@ def test_429_beyond_the_wait_limit_is_a_clear_error_and_writes_nothing(harness):
     harness.sim.add_fault(method="GET", path=harness.policies_path, status=429, headers={"Retry-After": "1"}, times=50)
     run = harness.role(None, "-e", "password_config_max_rate_limit_wait=2")
     assert run.rc != 0
-    assert "Still rate limited after waiting 2 s in total (max_rate_limit_wait=2.0)" in run.output
+    # The give-up message says what ISC asked, the budget and what was already waited.
+    assert "ISC asked to wait 1 s (Retry-After: 1)" in run.output
+    assert "max_rate_limit_wait=2.0 s (already waited 2 s in total)" in run.output
     assert harness.writes() == 0
     assert run.seconds < 60
 
@@ -334,7 +336,7 @@ def test_a_server_slower_than_the_timeout_gives_a_timeout_error_in_bounded_time(
 
 def test_the_real_rate_limit_with_150_objects(tmp_path, version):
     seed, desired = make_tenant(100, 50)
-    sim = Simulator(port=0, seed=seed, client_secret=SECRET, rate_limit=100, rate_window=10, quirks=True).start()
+    sim = Simulator(port=0, seed=seed, client_secret=SECRET, rate_limit=100, rate_window=10).start()
     try:
         harness = Harness(sim, tmp_path, version)
         run = harness.role(desired)

@@ -39,9 +39,9 @@ run_once() {
     without_deprecations python "${collection}/tools/live/with_live_tenant.py" ../../integration_config.yml -- "$@"
     return
   fi
-  # --quirks: the paging quirks of real tenants (400 at the end, short pages, no X-Total-Count) are on,
-  # so that every test proves the collection against them.
-  without_deprecations python -m isc_simulator.with_simulator --quirks --tenants "${tenants}" -- "$@"
+  # The simulators behave like real tenants by default (400 at the end, short pages, no X-Total-Count,
+  # trimmed dates), so that every test proves the collection against them.
+  without_deprecations python -m isc_simulator.with_simulator --tenants "${tenants}" -- "$@"
 }
 
 if [ -n "${once}" ]; then

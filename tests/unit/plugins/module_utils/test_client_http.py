@@ -118,7 +118,26 @@ def test_429_beyond_the_wait_budget_is_a_clear_error(simulator):
     simulator.add_fault(method="GET", path=POLICIES, status=429, headers={"Retry-After": "2"}, times=5)
     with pytest.raises(RateLimitError) as error:
         client.get("/v3/password-policies")
-    assert "after waiting 4 s in total (max_rate_limit_wait=5" in error.value.msg
+    assert "ISC asked to wait 2 s (Retry-After: 2)" in error.value.msg
+    assert "max_rate_limit_wait=5 s (already waited 4 s in total)" in error.value.msg
+
+
+def test_a_route_limit_with_a_long_retry_after_gives_up_at_once_and_says_why(sim_factory):
+    # A route-specific limit of a real tenant: Retry-After of 600 s, past the default budget of 60 s.
+    sim = sim_factory(rate_limit_enabled=True)
+    sim.configure(rate_limit={"routes": [{"method": "GET", "path": POLICIES, "limit": 1, "window": 600}]})
+    waits = []
+    client = make_client(sim, waits)
+    client.get(POLICIES)
+    with pytest.raises(RateLimitError) as error:
+        client.get(POLICIES)
+    message = error.value.msg
+    assert message.startswith("GET /v3/password-policies failed with HTTP 429: Rate Limit Exceeded. Gave up without sending the request again")
+    retry_after = sim.journal()["requests"][-1]["retry_after"]
+    assert 595 <= retry_after <= 600 and "Retry-After: %d)" % retry_after in message
+    assert "max_rate_limit_wait=60.0 s (already waited 0 s in total)" in message and "raise max_rate_limit_wait" in message
+    assert waits == [] and client.rate_limit_waited == 0  # nothing slept
+    assert [entry[2] for entry in requests_seen(sim) if entry[1] == POLICIES] == [200, 429]  # and nothing sent again
 
 
 def test_503_is_retried_with_backoff_then_succeeds(simulator):
@@ -197,7 +216,7 @@ def test_persistent_500_on_create_fails_with_tracking_id_and_creates_nothing(sim
     assert not [p for p in simulator.state()["policies"] if p["name"] == "Never"]
 
 
-@pytest.mark.quirks(False)  # with X-Total-Count; tests/unit/plugins/module_utils/test_paging.py reads with the quirks
+@pytest.mark.isc_sim_quirks(False)  # with X-Total-Count; tests/unit/plugins/module_utils/test_paging.py reads with the quirks
 def test_paging_reads_600_plus_objects_in_three_requests(simulator):
     simulator.seed({"policies": [{"name": "Paged %03d" % n} for n in range(620)]})
     client = make_client(simulator)
@@ -208,7 +227,7 @@ def test_paging_reads_600_plus_objects_in_three_requests(simulator):
     assert [(q["offset"], q["limit"]) for q in pages] == [("0", "250"), ("250", "250"), ("500", "250")]
 
 
-@pytest.mark.quirks(False)  # with X-Total-Count, as above
+@pytest.mark.isc_sim_quirks(False)  # with X-Total-Count, as above
 def test_paging_stops_exactly_at_a_full_last_page(simulator):
     simulator.seed({"policies": [{"name": "P%d" % n} for n in range(249)]})  # 250 with the default policy
     make_client(simulator).list_all("/v3/password-policies")

@@ -94,6 +94,16 @@ SHAPES = [
         {"detailMessage": "Specified offset is invalid.", "trackingId": "abc123"}, None, ["Specified offset is invalid."], "abc123", id="detailMessage"
     ),
     pytest.param(
+        {"detailMessage": "Specified offset is invalid.", "stackTrace": [], "suppressedExceptions": []},
+        None,
+        ["Specified offset is invalid."],
+        None,
+        id="detailMessage-java-exception",  # a real tenant's end-offset 400 (sailpoint-oss/typescript-sdk issue 59)
+    ),
+    pytest.param(
+        {"error": "Experimental Header is missing or invalid."}, None, ["Experimental Header is missing or invalid."], None, id="experimental-header-error"
+    ),
+    pytest.param(
         {"formatted_msg": "Source 'AD' is locked", "slpt_error_code": "SLPT-1234", "msg_template": "Source '{0}' is locked", "http_response_code": 409},
         "SLPT-1234",
         ["Source 'AD' is locked"],

@@ -19,7 +19,7 @@ QUIRK_SETS = {
     "no_total_count": ["no_total_count"],
     "short+no_total": ["short_pages", "no_total_count"],
     "400+no_total": ["offset_400", "no_total_count"],
-    "all": ["offset_400", "short_pages", "no_total_count"],
+    "all": ["offset_400", "short_pages", "no_total_count", "trimmed_dates"],
 }
 
 
@@ -83,6 +83,8 @@ def test_helpers():
     assert total_count({"X-Total-Count": "12"}) == 12
     assert total_count({}) is None and total_count({"X-Total-Count": "many"}) is None and total_count({"X-Total-Count": "-1"}) is None
     assert is_end_of_list(api_error("GET", "/v3/x", 400, {"detailMessage": "Specified offset is invalid."}))
+    # the body real tenants send (sailpoint-oss/typescript-sdk issue 59)
+    assert is_end_of_list(api_error("GET", "/v3/x", 400, {"detailMessage": "Specified offset is invalid.", "stackTrace": [], "suppressedExceptions": []}))
     assert not is_end_of_list(api_error("GET", "/v3/x", 400, {"detailMessage": "Bad filter"}))
     assert not is_end_of_list(api_error("GET", "/v3/x", 404, {"detailMessage": "Specified offset is invalid."}))
     assert PAGE_SIZE == 250
@@ -115,12 +117,12 @@ def test_every_error_shape_over_http_shows_isc_words(simulator, shape, expected,
 
 
 def test_the_collection_tests_run_with_the_quirks_on(simulator, sim_factory):
-    # tests/unit/conftest.py: every simulator of these tests has them, unless a test says otherwise.
-    assert simulator.config()["quirks"] == {"offset_400": True, "short_pages": True, "no_total_count": True}
+    # The simulator's default: every simulator of these tests behaves like a real tenant, unless a test says otherwise.
+    assert simulator.config()["quirks"] == {"offset_400": True, "short_pages": True, "no_total_count": True, "trimmed_dates": True}
     assert sim_factory(quirks=["short_pages"]).config()["quirks"]["offset_400"] is False
 
 
-@pytest.mark.quirks(False)
+@pytest.mark.isc_sim_quirks(False)
 def test_a_test_that_counts_requests_can_switch_them_off(simulator):
     assert not any(simulator.config()["quirks"].values())
 

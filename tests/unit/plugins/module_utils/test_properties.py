@@ -77,7 +77,6 @@ def full_policies(draw):
     """A complete, valid policy state (option names), as a tenant could hold it."""
     values = dict((option, draw(st.integers(*bounds))) for option, bounds in INT_RANGES.items())
     values.update((option, draw(st.booleans())) for option in BOOL_OPTIONS)
-    values["expiration_reminder_days"] = draw(st.none() | st.integers(0, 365))
     values["name"] = draw(NAME)
     values["description"] = draw(st.none() | NAME)
     values["source_ids"] = sorted(draw(st.sets(st.sampled_from(sorted(SOURCE_NAMES)), max_size=4)))

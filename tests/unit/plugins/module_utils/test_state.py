@@ -33,7 +33,7 @@ def test_from_api_fills_isc_defaults_for_absent_and_null_fields():
     assert state["min_length"] == 0
     assert state["min_character_types"] == -1
     assert state["expiration_days"] == 90
-    assert state["expiration_reminder_days"] is None
+    assert state["expiration_reminder_days"] == 0  # ISC's default (the V3 list example's null reads the same)
     assert state["use_dictionary"] is False
     assert state["source_ids"] == ["a", "b"]
 
@@ -67,7 +67,21 @@ def test_to_api_round_trips_every_field():
     [
         (1639056206564, "2021-12-09T13:23:26.564Z"),
         ("1639056206564", "2021-12-09T13:23:26.564Z"),
-        ("2023-03-16T04:00:00Z", "2023-03-16T04:00:00Z"),
+        ("2023-03-16T04:00:00Z", "2023-03-16T04:00:00.000Z"),
+        # the forms real tenants send: zero seconds and milliseconds left out
+        ("2024-06-13T00:00Z", "2024-06-13T00:00:00.000Z"),
+        ("2024-06-13T10:20:30Z", "2024-06-13T10:20:30.000Z"),
+        ("2024-06-13T10:20:30.5Z", "2024-06-13T10:20:30.500Z"),
+        ("2024-06-13T10:20:30.123456789Z", "2024-06-13T10:20:30.123Z"),
+        ("2024-06-13T10:20:30.123z", "2024-06-13T10:20:30.123Z"),
+        ("2024-06-13T12:20+02:00", "2024-06-13T10:20:00.000Z"),
+        ("2024-06-13T08:20:30.1-0200", "2024-06-13T10:20:30.100Z"),
+        ("2024-06-13T10:20:30", "2024-06-13T10:20:30.000Z"),  # no zone: UTC
+        ("2024-06-13 10:20:30Z", "2024-06-13T10:20:30.000Z"),
+        # not dates: shown as they are
+        ("2024-13-01T00:00Z", "2024-13-01T00:00Z"),
+        ("yesterday", "yesterday"),
+        ("", None),
         (None, None),
     ],
 )

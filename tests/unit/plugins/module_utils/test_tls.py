@@ -154,7 +154,7 @@ def test_a_certificate_for_another_host_is_refused(sim_factory, pki):
     assert "127.0.0.1" in error.value.msg
 
 
-@pytest.mark.quirks(False)  # every status is checked: no 400 at the end offset here
+@pytest.mark.isc_sim_quirks(False)  # every status is checked: no 400 at the end offset here
 def test_ca_path_trusts_the_private_ca(https_sim, pki):
     client = client_for(https_sim, ca_path=pki["ca_bundle"])
     assert [p["name"] for p in client.list_all("/v3/password-policies")] == ["Default"]
