@@ -117,7 +117,7 @@ def test_one_name_in_nfc_and_nfd_in_one_list_is_listed_twice(simulator, run_modu
 
 def test_exclusive_mode_keeps_a_tenant_policy_listed_in_another_normal_form(simulator, run_module):
     run_module(password_policy, {"name": NFC, "min_length": 9})
-    result = run_module(password_config, {"policies": [{"name": NFD, "min_length": 9}], "exclusive": True}, check_mode=True)
+    result = run_module(password_config, {"policies": [{"name": NFD, "min_length": 9}], "exclusive": True, "exclusive_allow_empty": True}, check_mode=True)
     assert result["exit_code"] == 0, result.get("msg")
     assert [step["action"] for step in result["steps"] if step["name"] == NFC] == ["none"]
 
