@@ -198,18 +198,23 @@ class _Names:
         return shown
 
 
+WRITTEN = frozenset(APPLY_STATUS[action] for action in ("create", "update", "delete"))
+
+
+def _what_was_written(report):
+    """The report's first words: an audit, a real run that wrote, or one that wrote nothing (refused, or in sync)."""
+    if report["mode"] == "audit":
+        return "Audit in check mode: nothing was changed"
+    if any(entry["status"] in WRITTEN for entry in report["objects"]):
+        return "Applied: the changes below were written"
+    return "Real run: nothing was written"
+
+
 def markdown(report):
     """The report for people: totals, then each object that differs, field by field."""
     audit = report["mode"] == "audit"
     lines = ["# Password configuration %s: %s" % ("drift report" if audit else "change report", report["host"]), ""]
-    lines.append(
-        "%s · tenant %s · %s"
-        % (
-            "Audit in check mode: nothing was changed" if audit else "Applied: the changes below were written",
-            report["tenant"] or "(from SAIL_BASE_URL)",
-            report["generated"],
-        )
-    )
+    lines.append("%s · tenant %s · %s" % (_what_was_written(report), report["tenant"] or "(from SAIL_BASE_URL)", report["generated"]))
     lines += ["", "| Status | Objects |", "| --- | ---: |"]
     lines += ["| %s | %d |" % (status, count) for status, count in report["totals"].items()]
     lines += [

@@ -74,6 +74,17 @@ def test_markdown_of_an_apply_run_says_before_and_after():
     report = build_report(plan(TENANT, policies=[{"name": "Corp", "min_length": 8}]), TENANT, check_mode=False, now=NOW)
     text = markdown(report)
     assert "change report" in text and "**Everything is in sync.**" in text
+    assert "Real run: nothing was written" in text and "Applied" not in text
+
+
+def test_markdown_of_a_real_run_says_written_only_when_something_was():
+    run_plan = plan(TENANT, policies=POLICIES)
+    corp, new, old = run_plan["steps"]
+    refused = markdown(build_report(run_plan, TENANT, check_mode=False, now=NOW))  # stopped before any write: no results
+    assert "Real run: nothing was written" in refused and "Applied" not in refused
+    results = [{"item": corp, "changed": True, "diff": {"before": {"min_length": 8}, "after": {"min_length": 12}}}]
+    applied = markdown(build_report(run_plan, TENANT, results, check_mode=False, now=NOW))
+    assert "Applied: the changes below were written" in applied
 
 
 def test_export_gives_names_and_only_set_values():
