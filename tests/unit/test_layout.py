@@ -46,6 +46,7 @@ CROSS_CUTTING = {
     "simulator/tests": {
         "contract": "the simulator's answers validated against SailPoint's OpenAPI bundles",
         "cli": "the command lines (isc-simulator, python -m isc_simulator, with-isc-simulator)",
+        "imports": "the import graph of the simulator's modules (no circle)",
         "latency": "the latency setting, on every ISC request",
         "paging": "limit / offset / count on the three collections",
         "policies": "the password-policies endpoints (endpoints.py)",
