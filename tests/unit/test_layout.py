@@ -36,7 +36,7 @@ CROSS_CUTTING = {
         "input_text": "text, numbers and lists as every module and the role's items take them",
         "list_options": "a comma-separated string for a list option, in every module and the role",
         "names": "names with special characters, wherever a name is legal",
-        "password_settings": "password_org_config, password_dictionary and their _info modules, one bad-input table",
+        "password_settings": "the bad-input table of the two settings modules, password_org_config and password_dictionary",
         "request_bodies": "what every module sends, against what ISC documents",
     },
     "tests/unit/docs": {

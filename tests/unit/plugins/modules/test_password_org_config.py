@@ -5,6 +5,8 @@ import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.modules import password_org_config, password_org_config_info
 
+POC, POCI = password_org_config, password_org_config_info
+
 VERSIONS = pytest.mark.parametrize("version", ["v3", "v1"])
 ORG_PATH = {"v3": "/v3/password-org-config", "v1": "/password-org-config/v1"}
 EMPTY_ANSWERS = pytest.mark.parametrize("answer", ["", {}], ids=["empty-body", "empty-object"])
@@ -36,3 +38,41 @@ def test_org_config_empty_answer_is_none_yet_and_the_first_write_is_a_post(simul
     # The fault is used up: the settings are read as saved, and a second run changes nothing.
     again = run_module(password_org_config, args)
     assert again["changed"] is False and writes(simulator, since) == [("POST", ORG_PATH[version])]
+
+
+def test_org_config_create_check_mode_then_idempotent(simulator, run_module):
+    args = dict(digit_token_enabled=True, digit_token_length=9)
+    assert run_module(POCI, {})["password_org_config"] is None
+    mark = simulator.journal()["last_seq"]
+    predicted = run_module(POC, args, check_mode=True)
+    assert predicted["changed"] is True and writes(simulator, mark) == []
+    assert predicted["diff"] == {"before": {}, "after": {"digit_token_enabled": True, "digit_token_length": 9}}
+    done = run_module(POC, args)
+    assert done["changed"] is True and done["password_org_config"] == predicted["password_org_config"]
+    assert writes(simulator, mark) == [("POST", "/v3/password-org-config")]
+    assert simulator.state()["password_org_config"] == {
+        "customInstructionsEnabled": False,
+        "digitTokenDurationMinutes": 5,
+        "digitTokenEnabled": True,
+        "digitTokenLength": 9,
+    }
+    mark = simulator.journal()["last_seq"]
+    again = run_module(POC, args)
+    assert again["changed"] is False and writes(simulator, mark) == []
+    assert run_module(POC, args, check_mode=True)["changed"] is False
+    info = run_module(POCI, {})["password_org_config"]
+    assert info == done["password_org_config"]
+    assert run_module(POC, info)["changed"] is False  # an _info result goes straight back in
+
+
+def test_org_config_update_sends_only_changed_fields(simulator, run_module):
+    simulator.seed({"password_org_config": {"customInstructionsEnabled": True, "digitTokenLength": 8}})
+    mark = simulator.journal()["last_seq"]
+    predicted = run_module(POC, dict(digit_token_length=12, custom_instructions_enabled=True), check_mode=True)
+    assert predicted["changed"] and predicted["diff"]["before"] == {"custom_instructions_enabled": True, "digit_token_length": 8}
+    assert writes(simulator, mark) == []
+    done = run_module(POC, dict(digit_token_length=12, custom_instructions_enabled=True))
+    assert done["password_org_config"] == predicted["password_org_config"]
+    puts = [entry for entry in simulator.journal(since=mark)["requests"] if entry["method"] == "PUT"]
+    assert [entry["body"] for entry in puts] == [{"digitTokenLength": 12}]
+    assert simulator.state()["password_org_config"]["customInstructionsEnabled"] is True
