@@ -376,20 +376,6 @@ def test_sources_v1(contract):
 
 
 @V1_ONLY
-def test_org_config_and_dictionary_v1(contract):
-    contract.check(contract.call("GET", ORG_V1), ORG_V1, "get", 404)
-    created = contract.check(contract.call("POST", ORG_V1, json={"digitTokenLength": 6}), ORG_V1, "post", 200)
-    assert created["digitTokenLength"] == 6
-    contract.check(contract.call("PUT", ORG_V1, json={"digitTokenLength": 8}), ORG_V1, "put", 200)
-    contract.check(contract.call("GET", DICTIONARY_V1), DICTIONARY_V1, "get", 404)  # none before the first upload
-    upload = contract.call("PUT", DICTIONARY_V1, files={"file": ("d.txt", b"locale=en_US\nsecret\npassword\n", "text/plain")})
-    assert upload.status_code == 201, upload.text  # the first upload creates it
-    contract.check(upload, DICTIONARY_V1, "put", upload.status_code)
-    text = contract.call("GET", DICTIONARY_V1)
-    assert text.status_code == 200 and "password" in text.text
-
-
-@V1_ONLY
 def test_one_tenant_state_behind_both_families(contract):
     p = contract.paths
     created = contract.check(contract.call("POST", p.policies, json={"name": "Both"}), p.policies, "post", 200)
