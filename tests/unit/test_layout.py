@@ -57,7 +57,7 @@ CROSS_CUTTING = {
 }
 # The folders whose test files mirror code, and where that code is.
 MIRRORS = {
-    "tests/unit/plugins": None,  # only cross-cutting subjects at this level
+    "tests/unit/plugins": "plugins",  # at this level, a plugin type as a whole (test_doc_fragments.py) or a cross-cutting subject
     "tests/unit/plugins/action": "plugins/action",
     "tests/unit/plugins/filter": "plugins/filter",
     "tests/unit/plugins/lookup": "plugins/lookup",
@@ -72,9 +72,12 @@ HISTORY_WORDS = {"issue", "issues", "fix", "fixes", "fixed", "review", "gap", "g
 
 
 def code_names(code_dir):
-    """The names of the code files a test file may be named by (tools/ nests its scripts one folder down)."""
+    """The names of the code files a test file may be named by (tools/ nests its scripts one folder down); for
+    plugins/, the plugin types."""
     if code_dir is None:
         return set()
+    if code_dir == "plugins":
+        return {path.name for path in (ROOT / code_dir).iterdir() if path.is_dir()}
     return {path.stem for path in (ROOT / code_dir).rglob("*.py")}
 
 
@@ -106,6 +109,7 @@ def test_every_test_file_is_named_by_its_subject(folder, subject):
         ("tests/unit/plugins/module_utils", "policy_issue_22"),
         ("tests/unit/plugins/module_utils", "odds_and_ends"),
         ("simulator/tests", "contract_v1"),
+        ("tests/unit/plugins", "policy"),
     ],
 )
 def test_a_file_named_by_a_change_or_by_nothing_in_the_code_is_refused(folder, subject):
