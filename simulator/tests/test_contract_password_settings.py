@@ -3,7 +3,8 @@
 The bundled V3 subset does not describe these two endpoints; the bundled v1 one does
 (``/password-org-config/v1``, ``/password-dictionary/v1``). SailPoint's migration table maps the V3 paths
 one to one onto these v1 paths, so the v1 definitions are put under the V3 paths here and the
-simulator's V3 endpoints are validated against them.
+simulator's V3 endpoints are validated against them. Every test runs on the V3 paths and then on the v1 ones
+(against the v1 bundle as it is, adapted like the other v1 contract tests: test_contract.adapt_v1_spec).
 """
 
 import copy
@@ -15,7 +16,7 @@ import yaml
 from isc_simulator import Simulator
 from isc_simulator.simulator import quirk_settings
 from openapi_core.exceptions import OpenAPIError
-from test_contract import CONTRACT_QUIRKS, Contract, adapt_spec
+from test_contract import CONTRACT_QUIRKS, DICTIONARY_V1, ORG_V1, Contract, V1Contract, adapt_spec, adapt_v1_spec
 
 pytestmark = pytest.mark.filterwarnings("ignore:Unsupported scheme type")
 
@@ -68,10 +69,21 @@ def settings_spec(openapi_spec_path, v1_spec, settings_sim):
     return adapt_spec(with_v1_settings(v3_spec, v1_spec), settings_sim.base_url)
 
 
-@pytest.fixture
-def contract(settings_spec, settings_sim):
+@pytest.fixture(scope="module")
+def v1_settings_spec(v1_spec, settings_sim):
+    return adapt_v1_spec(copy.deepcopy(v1_spec), settings_sim.base_url)
+
+
+@pytest.fixture(params=["v3", "v1"])
+def contract(request, settings_sim):
+    """A checker of the settings endpoints on the V3 paths (the v1 definitions grafted on), then on the v1 ones."""
     settings_sim.reset()
-    checker = Contract(settings_spec, settings_sim)
+    if request.param == "v3":
+        checker = Contract(request.getfixturevalue("settings_spec"), settings_sim)
+        checker.org, checker.dictionary = ORG, DICTIONARY
+    else:
+        checker = V1Contract(request.getfixturevalue("v1_settings_spec"), settings_sim)
+        checker.org, checker.dictionary = ORG_V1, DICTIONARY_V1
     checker.login()
     yield checker
     checker.session.close()
@@ -91,48 +103,48 @@ def check_text(contract, response, template, method, status):
 
 
 def upload(contract, text):
-    return contract.call("PUT", DICTIONARY, files={"file": ("dictionary.txt", text.encode("utf-8"), "text/plain")})
+    return contract.call("PUT", contract.dictionary, files={"file": ("dictionary.txt", text.encode("utf-8"), "text/plain")})
 
 
 def test_org_config_lifecycle(contract):
-    contract.check(contract.call("GET", ORG), ORG, "get", 404)
-    contract.check(contract.call("PUT", ORG, json={"digitTokenEnabled": True}), ORG, "put", 404)
-    created = contract.check(contract.call("POST", ORG, json={"customInstructionsEnabled": True, "digitTokenLength": 9}), ORG, "post", 200)
+    contract.check(contract.call("GET", contract.org), contract.org, "get", 404)
+    contract.check(contract.call("PUT", contract.org, json={"digitTokenEnabled": True}), contract.org, "put", 404)
+    created = contract.check(contract.call("POST", contract.org, json={"customInstructionsEnabled": True, "digitTokenLength": 9}), contract.org, "post", 200)
     assert created == {"customInstructionsEnabled": True, "digitTokenDurationMinutes": 5, "digitTokenEnabled": False, "digitTokenLength": 9}
-    assert contract.check(contract.call("GET", ORG), ORG, "get", 200) == created
-    updated = contract.check(contract.call("PUT", ORG, json={"digitTokenEnabled": True, "digitTokenDurationMinutes": 12}), ORG, "put", 200)
+    assert contract.check(contract.call("GET", contract.org), contract.org, "get", 200) == created
+    updated = contract.check(contract.call("PUT", contract.org, json={"digitTokenEnabled": True, "digitTokenDurationMinutes": 12}), contract.org, "put", 200)
     assert updated == {**created, "digitTokenEnabled": True, "digitTokenDurationMinutes": 12}
 
 
 def test_org_config_bad_requests(contract):
-    contract.check(contract.call("POST", ORG, json={}), ORG, "post", 200)
+    contract.check(contract.call("POST", contract.org, json={}), contract.org, "post", 200)
     # Out of the ranges the spec declares: the spec and the simulator agree it is a bad request.
-    contract.check(contract.call("PUT", ORG, json={"digitTokenLength": 19}), ORG, "put", 400, valid_request=False)
-    contract.check(contract.call("PUT", ORG, json={"digitTokenDurationMinutes": 0}), ORG, "put", 400, valid_request=False)
-    contract.check(contract.call("PUT", ORG, json={"digitTokenEnabled": "true"}), ORG, "put", 400, valid_request=False)
+    contract.check(contract.call("PUT", contract.org, json={"digitTokenLength": 19}), contract.org, "put", 400, valid_request=False)
+    contract.check(contract.call("PUT", contract.org, json={"digitTokenDurationMinutes": 0}), contract.org, "put", 400, valid_request=False)
+    contract.check(contract.call("PUT", contract.org, json={"digitTokenEnabled": "true"}), contract.org, "put", 400, valid_request=False)
     # Valid per the spec, refused by the simulator's rule: never POST over existing settings.
-    contract.check(contract.call("POST", ORG, json={"digitTokenLength": 8}), ORG, "post", 400)
+    contract.check(contract.call("POST", contract.org, json={"digitTokenLength": 8}), contract.org, "post", 400)
     contract.sim.add_client("reader", "reader-secret", user_context=False)
     contract.login("reader", "reader-secret")
-    contract.check(contract.call("PUT", ORG, json={"digitTokenLength": 8}), ORG, "put", 403)
+    contract.check(contract.call("PUT", contract.org, json={"digitTokenLength": 8}), contract.org, "put", 403)
 
 
 def test_dictionary_lifecycle(contract):
-    contract.check(contract.call("GET", DICTIONARY), DICTIONARY, "get", 404)
+    contract.check(contract.call("GET", contract.dictionary), contract.dictionary, "get", 404)
     first = upload(contract, "locale=en_US\n# words\nacme\nqwerty\n")
-    assert contract.check(first, DICTIONARY, "put", 201) is None
-    assert check_text(contract, contract.call("GET", DICTIONARY), DICTIONARY, "get", 200) == "locale=en_US\n# words\nacme\nqwerty\n"
-    assert contract.check(upload(contract, "locale=en_US\npassword\n"), DICTIONARY, "put", 200) is None
-    assert check_text(contract, contract.call("GET", DICTIONARY), DICTIONARY, "get", 200) == "locale=en_US\npassword\n"
+    assert contract.check(first, contract.dictionary, "put", 201) is None
+    assert check_text(contract, contract.call("GET", contract.dictionary), contract.dictionary, "get", 200) == "locale=en_US\n# words\nacme\nqwerty\n"
+    assert contract.check(upload(contract, "locale=en_US\npassword\n"), contract.dictionary, "put", 200) is None
+    assert check_text(contract, contract.call("GET", contract.dictionary), contract.dictionary, "get", 200) == "locale=en_US\npassword\n"
 
 
 def test_dictionary_bad_requests(contract):
-    contract.check(upload(contract, "locale=en_US\ntwo words\n"), DICTIONARY, "put", 400)
-    contract.check(upload(contract, "locale=en_US\n" + "x" * 129 + "\n"), DICTIONARY, "put", 400)
-    contract.check(upload(contract, "locale=en_US\n"), DICTIONARY, "put", 400)
-    contract.check(contract.call("GET", DICTIONARY, token=False), DICTIONARY, "get", 401)
+    contract.check(upload(contract, "locale=en_US\ntwo words\n"), contract.dictionary, "put", 400)
+    contract.check(upload(contract, "locale=en_US\n" + "x" * 129 + "\n"), contract.dictionary, "put", 400)
+    contract.check(upload(contract, "locale=en_US\n"), contract.dictionary, "put", 400)
+    contract.check(contract.call("GET", contract.dictionary, token=False), contract.dictionary, "get", 401)
     # Not multipart: the spec refuses the request too (no 415 is documented; see the README).
-    wrong = contract.call("PUT", DICTIONARY, data=b"locale=en_US\nword\n", headers={"Content-Type": "text/plain"})
+    wrong = contract.call("PUT", contract.dictionary, data=b"locale=en_US\nword\n", headers={"Content-Type": "text/plain"})
     assert wrong.status_code == 415
     with pytest.raises(OpenAPIError):
         from openapi_core.contrib.requests import RequestsOpenAPIRequest  # pylint: disable=import-outside-toplevel

@@ -1,12 +1,11 @@
 """The ISC endpoints: /oauth/token and the /v3 routes (called after auth and the rate limit)."""
 
-import email.parser
-import email.policy
 import json
 import re
 from urllib.parse import parse_qs, unquote
 
 from . import password_settings
+from .bodies import form_parts, json_body
 from .filters import SOURCE_FILTERS, FilterError, compile_filter, get_field
 from .responses import ApiError, BadRequest, NotFound, Response
 
@@ -37,16 +36,6 @@ SOURCE_SORTERS = (
 
 
 # ----- request helpers ----------------------------------------------------------------------------------------
-def json_body(req):
-    media_type = (req.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    if media_type != "application/json" and not media_type.endswith("+json"):
-        raise ApiError(415, f"Content-Type must be application/json, got {media_type or 'none'}.")
-    try:
-        return json.loads(req.body.decode("utf-8"))
-    except ValueError as exc:
-        raise BadRequest(f"The request body is missing or is not valid JSON: {exc}.") from exc
-
-
 def _param(req, name):
     values = req.query.get(name)
     return values[0] if values else None
@@ -120,16 +109,6 @@ def _sort(items, sorters):
 
 
 # ----- /oauth/token -------------------------------------------------------------------------------------------
-def _multipart_fields(body, content_type):
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode("latin-1") + body)
-    fields = {}
-    for part in message.iter_parts() if message.is_multipart() else ():
-        name = part.get_param("name", header="content-disposition")
-        if name:
-            fields[name] = part.get_content()
-    return fields
-
-
 def token_params(req):
     """grant_type/client_id/client_secret from the query string, overridden by a form body."""
     params = {name: values[0] for name, values in req.query.items()}
@@ -138,7 +117,7 @@ def token_params(req):
         form = parse_qs(req.body.decode("utf-8", "replace"), keep_blank_values=True)
         params.update({name: values[0] for name, values in form.items()})
     elif content_type.lower().startswith("multipart/form-data"):
-        params.update(_multipart_fields(req.body, content_type))
+        params.update({name: part.get_content() for name, part in form_parts(req).items()})
     return params
 
 

@@ -10,11 +10,10 @@
 """
 
 import copy
-import email.parser
-import email.policy
 import json
 import threading
 
+from .bodies import form_parts, json_body, media_type
 from .responses import ApiError, BadRequest, NotFound, Response
 
 # API field -> (default, (minimum, maximum) or None for a boolean).
@@ -82,19 +81,15 @@ def check_dictionary(data):
     return text
 
 
-def multipart_parts(req):
-    """{name: bytes} of a multipart/form-data body; 415 for another media type."""
-    content_type = req.headers.get("Content-Type") or ""
-    if content_type.split(";")[0].strip().lower() != "multipart/form-data":
-        raise ApiError(415, f"Content-Type must be multipart/form-data, got {content_type.split(';')[0].strip() or 'none'}.")
-    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + req.body)
-    parts = {}
-    for part in message.iter_parts() if message.is_multipart() else ():
-        name = part.get_param("name", header="content-disposition")
-        if name:
-            parts[name] = part.get_payload(decode=True) or b""
-    return parts
+def dictionary_file(req):
+    """The bytes of the upload's part named ``file``; 415 for a body that is not multipart/form-data."""
+    if media_type(req) != "multipart/form-data":
+        given = (req.headers.get("Content-Type") or "").split(";")[0].strip()  # as sent, not lower-cased
+        raise ApiError(415, f"Content-Type must be multipart/form-data, got {given or 'none'}.")
+    part = form_parts(req).get("file")
+    if part is None:
+        raise BadRequest("The multipart body must have a part named 'file' holding the dictionary.")
+    return part.get_payload(decode=True) or b""
 
 
 class PasswordSettings:
@@ -177,22 +172,16 @@ class PasswordSettings:
 
 
 # ----- handlers (endpoints.ROUTES) ----------------------------------------------------------------------------
-def _json(req):
-    from .endpoints import json_body  # pylint: disable=import-outside-toplevel  # endpoints imports this module
-
-    return json_body(req)
-
-
 def get_org_config(sim, _req):
     return Response(200, sim.settings.get_org_config())
 
 
 def create_org_config(sim, req):
-    return Response(200, sim.settings.create_org_config(_json(req)))
+    return Response(200, sim.settings.create_org_config(json_body(req)))
 
 
 def update_org_config(sim, req):
-    return Response(200, sim.settings.update_org_config(_json(req)))
+    return Response(200, sim.settings.update_org_config(json_body(req)))
 
 
 def get_dictionary(sim, _req):
@@ -200,8 +189,5 @@ def get_dictionary(sim, _req):
 
 
 def put_dictionary(sim, req):
-    parts = multipart_parts(req)
-    if "file" not in parts:
-        raise BadRequest("The multipart body must have a part named 'file' holding the dictionary.")
-    first = sim.settings.put_dictionary(parts["file"])
+    first = sim.settings.put_dictionary(dictionary_file(req))
     return Response(201 if first else 200)

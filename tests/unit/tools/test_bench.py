@@ -102,7 +102,7 @@ def run(before_engine=True):
     ]
 
 
-def test_every_budget_of_the_issue_is_evaluated():
+def test_every_budget_of_make_bench_is_evaluated():
     checks = bench.evaluate(run(), 57.5, READS, {"policies": 3, "sync groups": 2, "sources": 8})
     verdicts = dict(((item["phase"], item["what"].split(" (")[0]), item["met"]) for item in checks)
     assert verdicts == {

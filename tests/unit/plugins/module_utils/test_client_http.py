@@ -216,7 +216,7 @@ def test_persistent_500_on_create_fails_with_tracking_id_and_creates_nothing(sim
     assert not [p for p in simulator.state()["policies"] if p["name"] == "Never"]
 
 
-@pytest.mark.isc_sim_quirks(False)  # with X-Total-Count; tests/unit/plugins/module_utils/test_paging.py reads with the quirks
+@pytest.mark.isc_sim_quirks(False)  # with X-Total-Count; tests/unit/plugins/module_utils/test_client_paging.py reads with the quirks
 def test_paging_reads_600_plus_objects_in_three_requests(simulator):
     simulator.seed({"policies": [{"name": "Paged %03d" % n} for n in range(620)]})
     client = make_client(simulator)

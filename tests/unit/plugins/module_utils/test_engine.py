@@ -52,7 +52,7 @@ CONVERGE = dict(
 )
 
 
-@pytest.mark.isc_sim_quirks(False)  # issue 15's request budget: one request per listing, where ISC sends X-Total-Count (test_paging covers the rest)
+@pytest.mark.isc_sim_quirks(False)  # issue 15's request budget: one request per listing, where ISC sends X-Total-Count (test_client_paging covers the rest)
 def test_converge_costs_a_token_three_reads_and_one_write_per_object(simulator):
     result = run(simulator, **CONVERGE)
     assert result["errors"] == [] and result["changed"] and not result.get("failed")

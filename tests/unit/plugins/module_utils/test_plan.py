@@ -215,3 +215,12 @@ def test_the_deletion_limit_names_every_object_the_run_would_delete():
         assert name in msg
     assert "'Default'" not in msg and "'Keep'" not in msg
     assert deletion_limit_error(result["steps"], 0).startswith("this run would delete 4 objects")
+
+
+def test_the_plan_filter_reports_items_that_are_not_dicts_instead_of_crashing():
+    tenant = {"policies": [], "sync_groups": [], "sources": []}
+
+    result = plan(tenant, policies=["Corporate", {"name": ["a", "list"]}])
+
+    texts = [error["text"] for error in result["errors"]]
+    assert texts[0] == "password_config_policies[0], password policy None: must be a dict of options, got str"

@@ -1,7 +1,7 @@
-"""password_org_config, password_dictionary and their _info modules, in-process against the simulator.
+"""Bad input of the settings modules (password_org_config, password_dictionary), in-process against the simulator.
 
-Bad input fails naming the option and the rule, with no write at all (most before any request);
-check mode writes nothing and predicts the real run; a second run changes nothing.
+Bad input fails naming the option and the rule, with no write at all (most before any request). The modules'
+other tests are in test_password_org_config.py and test_password_dictionary.py.
 """
 
 import json
@@ -10,13 +10,10 @@ import pytest
 
 from ansible_collections.sailpoint_community.isc.plugins.modules import (
     password_dictionary,
-    password_dictionary_info,
     password_org_config,
-    password_org_config_info,
-    password_policy,
 )
 
-PD, PDI, POC, POCI = password_dictionary, password_dictionary_info, password_org_config, password_org_config_info
+PD, POC = password_dictionary, password_org_config
 WORDS_2500 = ["word%04d" % number for number in range(2500)]
 
 
@@ -79,119 +76,3 @@ def test_bad_input_fails_naming_option_and_rule_without_writing(simulator, run_m
         assert [entry for entry in requests if entry["path"].startswith("/v3/")] == [], "rules are checked before any request"
     assert simulator.state() == tenant_before
     assert simulator.client_secret not in json.dumps(result)
-
-
-def test_bad_src_file_not_utf8(simulator, run_module, tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("locale=de_DE\nPaßwort\n".encode("latin-1"))
-    result = run_module(PD, dict(src=str(path)))
-    assert result["failed"] and "src" in result["msg"] and "UTF-8" in result["msg"]
-    assert simulator.journal()["writes"] == 0
-
-
-def writes(simulator, since):
-    return [
-        (entry["method"], entry["path"]) for entry in simulator.journal(since=since)["requests"] if entry["method"] != "GET" and entry["path"] != "/oauth/token"
-    ]
-
-
-def test_org_config_create_check_mode_then_idempotent(simulator, run_module):
-    args = dict(digit_token_enabled=True, digit_token_length=9)
-    assert run_module(POCI, {})["password_org_config"] is None
-    mark = simulator.journal()["last_seq"]
-    predicted = run_module(POC, args, check_mode=True)
-    assert predicted["changed"] is True and writes(simulator, mark) == []
-    assert predicted["diff"] == {"before": {}, "after": {"digit_token_enabled": True, "digit_token_length": 9}}
-    done = run_module(POC, args)
-    assert done["changed"] is True and done["password_org_config"] == predicted["password_org_config"]
-    assert writes(simulator, mark) == [("POST", "/v3/password-org-config")]
-    assert simulator.state()["password_org_config"] == {
-        "customInstructionsEnabled": False,
-        "digitTokenDurationMinutes": 5,
-        "digitTokenEnabled": True,
-        "digitTokenLength": 9,
-    }
-    mark = simulator.journal()["last_seq"]
-    again = run_module(POC, args)
-    assert again["changed"] is False and writes(simulator, mark) == []
-    assert run_module(POC, args, check_mode=True)["changed"] is False
-    info = run_module(POCI, {})["password_org_config"]
-    assert info == done["password_org_config"]
-    assert run_module(POC, info)["changed"] is False  # an _info result goes straight back in
-
-
-def test_org_config_update_sends_only_changed_fields(simulator, run_module):
-    simulator.seed({"password_org_config": {"customInstructionsEnabled": True, "digitTokenLength": 8}})
-    mark = simulator.journal()["last_seq"]
-    predicted = run_module(POC, dict(digit_token_length=12, custom_instructions_enabled=True), check_mode=True)
-    assert predicted["changed"] and predicted["diff"]["before"] == {"custom_instructions_enabled": True, "digit_token_length": 8}
-    assert writes(simulator, mark) == []
-    done = run_module(POC, dict(digit_token_length=12, custom_instructions_enabled=True))
-    assert done["password_org_config"] == predicted["password_org_config"]
-    puts = [entry for entry in simulator.journal(since=mark)["requests"] if entry["method"] == "PUT"]
-    assert [entry["body"] for entry in puts] == [{"digitTokenLength": 12}]
-    assert simulator.state()["password_org_config"]["customInstructionsEnabled"] is True
-
-
-def test_dictionary_check_mode_real_run_and_idempotence(simulator, run_module):
-    args = dict(words=["Acme", "qwerty", "acme", "Password"], locale="en_us")
-    assert run_module(PDI, {})["password_dictionary"] is None
-    mark = simulator.journal()["last_seq"]
-    predicted = run_module(PD, args, check_mode=True)
-    assert predicted["changed"] is True and writes(simulator, mark) == []
-    assert predicted["words_added"] == ["acme", "password", "qwerty"]
-    done = run_module(PD, args)
-    assert done["changed"] is True and done["password_dictionary"] == predicted["password_dictionary"]
-    assert done["password_dictionary"] == {"locale": "en_US", "words": ["Acme", "qwerty", "Password"], "word_count": 3}
-    assert writes(simulator, mark) == [("PUT", "/v3/password-dictionary")]
-    assert simulator.state()["password_dictionary"].splitlines()[1:] == ["locale=en_US", "Acme", "qwerty", "Password"]
-    mark = simulator.journal()["last_seq"]
-    # case, order, repeats, comments and blank lines do not count; neither does the locale line's form
-    for same in (
-        dict(words=["PASSWORD", "qwerty", "ACME"], locale="EN_us"),
-        dict(content="# ours\nlocale:en_US\n\nqwerty\npassword\nacme\nAcme\n"),
-    ):
-        again = run_module(PD, same)
-        assert again["changed"] is False and again["words_added"] == [] and again["words_removed"] == [], again
-        assert run_module(PD, same, check_mode=True)["changed"] is False
-    assert writes(simulator, mark) == []
-
-
-def test_dictionary_diff_shows_added_and_removed_words(simulator, run_module):
-    simulator.seed({"password_dictionary": "locale=en_US\n# old\nacme\nletmein\npassword\n"})
-    result = run_module(PD, dict(words=["acme", "password", "qwerty"], locale="en_US"), check_mode=True)
-    assert result["words_added"] == ["qwerty"] and result["words_removed"] == ["letmein"]
-    assert result["diff"] == {
-        "before": {"locale": "en_US", "words": ["acme", "letmein", "password"]},
-        "after": {"locale": "en_US", "words": ["acme", "password", "qwerty"]},
-    }
-    locale_only = run_module(PD, dict(words=["acme", "letmein", "password"], locale="de_DE"), check_mode=True)
-    assert locale_only["changed"] is True and locale_only["words_added"] == [] and locale_only["words_removed"] == []
-
-
-def test_dictionary_limits_that_pass(simulator, run_module):
-    assert run_module(PD, dict(words=WORDS_2500 + ["WORD0000"], locale="en_US"))["password_dictionary"]["word_count"] == 2500
-    assert run_module(PD, dict(words=["z" * 128], locale="en_US"))["changed"] is True
-
-
-def test_dictionary_src_read_by_the_module(simulator, run_module, tmp_path):
-    path = tmp_path / "dictionary.txt"
-    path.write_bytes("\ufefflocale=fr_FR\r\nmotdepasse\r\n\r\n# commentaire\r\nsoleil\r\n".encode("utf-8"))
-    result = run_module(PD, dict(src=str(path)))
-    assert result["changed"] and result["password_dictionary"] == {"locale": "fr_FR", "words": ["motdepasse", "soleil"], "word_count": 2}
-    assert run_module(PD, dict(src=str(path)))["changed"] is False
-
-
-def warnings_text(result):
-    """The warnings of a result as text (ansible-core 2.19 returns them as structured events)."""
-    return json.dumps(result.get("warnings", []))
-
-
-def test_policy_warns_when_use_dictionary_and_no_dictionary(simulator, run_module):
-    # Warnings pile up in a global list of AnsibleModule across in-process runs: the warning case runs last.
-    assert "dictionary" not in warnings_text(run_module(password_policy, dict(name="Loose", use_dictionary=False)))
-    simulator.seed({"password_dictionary": "locale=en_US\nacme\n"})
-    assert "dictionary" not in warnings_text(run_module(password_policy, dict(name="Strict", use_dictionary=True)))
-    simulator.reset()
-    warned = run_module(password_policy, dict(name="Strict", use_dictionary=True, min_length=10))
-    assert warned["changed"] and "'Strict' has use_dictionary: true, but the tenant has no password dictionary" in warnings_text(warned), warned

@@ -146,3 +146,24 @@ def test_v1_listings_read_exactly_with_every_quirk(sim_factory, count):
         assert [entry["status"] for entry in requests] == [200] * (len(requests) - 1) + [400 if count else 200]
         if path == "/sources/v1":
             assert all(entry["query"]["includeIDNSource"] == "true" for entry in requests)
+
+
+def test_a_server_that_ignores_offset_ends_the_listing_with_an_error_not_a_loop(simulator):
+    import pytest
+
+    from ansible_collections.sailpoint_community.isc.plugins.module_utils.client import IscClient, Response
+    from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ApiError
+
+    client = IscClient(simulator.base_url, client_id=simulator.client_id, client_secret=simulator.client_secret)
+    page = [{"id": "%032d" % number, "name": "P%d" % number} for number in range(250)]
+    calls = []
+
+    def same_page_always(path, query=None, headers=None):
+        calls.append(query["offset"])
+        return Response(200, {}, list(page))  # no X-Total-Count, offset ignored
+
+    client.get = same_page_always
+    with pytest.raises(ApiError) as error:
+        client.list_all("/v3/password-policies")
+    assert "sent the page at offset 250 again" in error.value.msg
+    assert calls == [0, 250]

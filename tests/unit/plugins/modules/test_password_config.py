@@ -1,16 +1,18 @@
-"""Issue 17 cases the other tests left open, on both API versions.
+"""The password_config module (the role's engine behind one task), in-process against the simulator, on both
+API versions; the engine itself is tested in module_utils/test_engine.py.
 
-- The org settings read before the first save: an empty answer (not only a 404) means "none yet",
-  so the first write is a POST, in password_org_config and in password_config alike.
-- The role's inputs password_config_org_config and password_config_dictionary (the password_config
-  module's org_config and dictionary): each bad input of the issue fails, naming the input and the
-  rule, and nothing is written, not even the valid policy next to it.
-- Check mode of those inputs writes nothing and predicts the real run's ``changed``, steps and diffs.
+- Check mode predicts the real run and writes nothing; a second run changes nothing.
+- The org settings read before the first save: an empty answer (not only a 404) means "none yet", so the
+  first write is a POST.
+- The settings inputs org_config and dictionary (the role's password_config_org_config and
+  password_config_dictionary): each bad input fails, naming the input and the rule, and nothing is written,
+  not even the valid policy next to it; their check mode writes nothing and predicts the real run's
+  ``changed``, steps and diffs.
 """
 
 import pytest
 
-from ansible_collections.sailpoint_community.isc.plugins.modules import password_config, password_org_config, password_org_config_info
+from ansible_collections.sailpoint_community.isc.plugins.modules import password_config
 
 VERSIONS = pytest.mark.parametrize("version", ["v3", "v1"])
 ORG_PATH = {"v3": "/v3/password-org-config", "v1": "/password-org-config/v1"}
@@ -26,27 +28,50 @@ def mark(sim):
     return sim.journal()["last_seq"]
 
 
+POLICIES = [{"name": "Corporate", "min_length": 12, "use_dictionary": True}]
+
+
+def test_check_mode_predicts_writes_nothing_and_warns_by_object(run_module, simulator):
+    result = run_module(password_config, {"policies": POLICIES}, check_mode=True)
+    assert result["exit_code"] == 0 and result["changed"]
+    assert writes(simulator) == []
+    assert result["report"]["summary"][-1] == "would create: password policy 'Corporate': min_length 12; use_dictionary yes"
+    assert [diff["after_header"] for diff in result["diff"]] == ["password policy Corporate (create)"]
+    # The tenant has no dictionary: one read says so, and the warning names the policy.
+    assert result["warning_texts"] == ["password policy 'Corporate': " + result["object_warnings"][0]["msg"]]
+
+
+def test_real_run_then_again_changes_nothing(run_module, simulator):
+    first = run_module(password_config, {"policies": POLICIES, "dictionary": {"locale": "en_US", "words": ["acme"]}})
+    assert first["exit_code"] == 0 and first["changed"], first.get("msg")
+    assert len(writes(simulator)) == 2  # the dictionary, then the policy
+    assert first["object_warnings"] == []  # the dictionary comes with the inputs
+    again = run_module(password_config, {"policies": POLICIES, "dictionary": {"locale": "en_US", "words": ["ACME"]}})
+    assert again["exit_code"] == 0 and not again["changed"] and again["diff"] == []
+    assert len(writes(simulator)) == 2
+
+
+def test_a_rule_break_fails_the_module_with_the_report_and_writes_nothing(run_module, simulator):
+    result = run_module(password_config, {"policies": [{"name": "Bad", "min_length": 20, "max_length": 10}]})
+    assert result["exit_code"] == 1 and result["failed"]
+    assert result["msg"].startswith("1 input(s) break a rule; nothing was written: password policy 'Bad': min_length (20) must not be greater")
+    assert result["report"]["totals"]["invalid"] == 1
+    assert writes(simulator) == []
+
+
+def test_a_403_on_a_settings_read_is_a_permission_problem_not_an_input(run_module, simulator):
+    # A token that lacks the dictionary's right: ISC answers the read with 403.
+    simulator.add_fault(method="GET", path="/v3/password-dictionary", status=403)
+    result = run_module(password_config, {"policies": POLICIES, "dictionary": {"locale": "en_US", "words": ["acme"]}}, check_mode=True)
+    assert result["exit_code"] == 1
+    assert "break a rule" not in result["msg"], result["msg"]
+    assert result["msg"].startswith("GET /v3/password-dictionary failed with HTTP 403"), result["msg"]
+    assert "A permission problem, not a wrong input" in result["msg"] and "idn:password-dictionary:read" in result["msg"]
+    assert writes(simulator) == []
+
+
 # ----- an empty answer before the first save ---------------------------------------------------------------------------
 EMPTY_ANSWERS = pytest.mark.parametrize("answer", ["", {}], ids=["empty-body", "empty-object"])
-
-
-@VERSIONS
-@EMPTY_ANSWERS
-def test_org_config_empty_answer_is_none_yet_and_the_first_write_is_a_post(simulator, run_module, version, answer):
-    # The three reads (the info module, check mode, then the real run) answer 200 with nothing in it.
-    simulator.add_fault(method="GET", path=ORG_PATH[version], status=200, body=answer, times=3)
-    args = dict(digit_token_length=9, api_version=version)
-    assert run_module(password_org_config_info, dict(api_version=version))["password_org_config"] is None
-    since = mark(simulator)
-    predicted = run_module(password_org_config, args, check_mode=True)
-    assert predicted["changed"] is True and predicted["diff"]["before"] == {} and writes(simulator, since) == []
-    done = run_module(password_org_config, args)
-    assert done["changed"] is True and done["password_org_config"] == predicted["password_org_config"]
-    assert writes(simulator, since) == [("POST", ORG_PATH[version])]
-    assert simulator.state()["password_org_config"]["digitTokenLength"] == 9
-    # The fault is used up: the settings are read as saved, and a second run changes nothing.
-    again = run_module(password_org_config, args)
-    assert again["changed"] is False and writes(simulator, since) == [("POST", ORG_PATH[version])]
 
 
 @VERSIONS
