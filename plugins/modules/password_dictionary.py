@@ -27,7 +27,6 @@ author:
 extends_documentation_fragment:
   - sailpoint_community.isc.connection
   - sailpoint_community.isc.attributes
-  - sailpoint_community.isc.org_admin
 options:
   state:
     description:
@@ -69,6 +68,7 @@ options:
         are given, they must be the same.
     type: str
 notes:
+  - Writes need a personal access token of a user with the C(ORG_ADMIN) user level.
   - ISC matches dictionary words as substrings. The word C(spring) also forbids C(Spring2026!).
 seealso:
   - module: sailpoint_community.isc.password_dictionary_info

@@ -20,7 +20,6 @@ author:
 extends_documentation_fragment:
   - sailpoint_community.isc.connection
   - sailpoint_community.isc.attributes
-  - sailpoint_community.isc.org_admin
 options:
   custom_instructions_enabled:
     description:
@@ -43,6 +42,7 @@ options:
       - ISC's default is V(6).
     type: int
 notes:
+  - Writes need a personal access token of a user with the C(ORG_ADMIN) user level.
   - What ISC answers to a read before the settings were ever saved is not documented; a 404 and an empty answer are
     both taken as "no settings yet".
 seealso:
