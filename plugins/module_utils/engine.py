@@ -23,7 +23,7 @@ import copy
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary, org_config, plan, report
+from ansible_collections.sailpoint_community.isc.plugins.module_utils import dictionary, kinds, org_config, plan, report
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import ForbiddenError, IscError, ValidationError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.interrupt import Interrupted, Stop
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.plan import POLICY, SYNC_GROUP
@@ -256,7 +256,7 @@ class Engine:
         answers = []
         for write in step["writes"]:
             if not answers:  # once a step's first write is out, its others follow (the client still stops new requests)
-                self.stop.check("%s %s %r" % (write["op"], plan._noun(write["kind"]), step["name"]))
+                self.stop.check("%s %s %r" % (write["op"], kinds.noun(write["kind"]), step["name"]))
             collection = self.reconcilers[write["kind"]].collection
             body = self.real_ids(write["body"])
             object_id = self.ids.get(write["id"], write["id"])
@@ -328,7 +328,7 @@ class Engine:
             if not step.get("writes"):
                 continue
             outcome = self.outcomes.get(index)
-            label = "%s %r" % (plan._noun(step["kind"]), step["name"])
+            label = "%s %r" % (kinds.noun(step["kind"]), step["name"])
             if outcome is None or outcome["status"] == "not sent":
                 not_attempted.append("%s (%s)" % (label, step["action"]))
             elif outcome["status"] == "failed":
@@ -370,65 +370,26 @@ class Engine:
 
     def result(self, failure):
         steps, results, diffs = [], [], []
-        names = report._Names(self.tenant, [])
+        names = report.Names(self.tenant, [])
         for index, step in enumerate(self.planned["steps"]):
             outcome = self.outcomes.get(index)
-            after = copy.deepcopy(step.get("after") or {})
-            entry = {
-                "kind": step["kind"],
-                "name": step["name"],
-                "phase": step["phase"],
-                "round": step.get("round", 1),
-                "action": step["action"],
-                "diff": names.display(step["kind"], self.shown(step["diff"])),
-                "after": after,
-            }
-            if step["action"] == "create" and not (outcome and outcome["status"] == "written"):
-                after["id"] = None  # the plan's placeholder means nothing to ISC: no id yet, as the modules say
-            for key in ("exclusive", "kept"):
-                if step.get(key):
-                    entry[key] = step[key]
+            entry = self.step_entry(step, outcome, names)
             if step["action"] != "none" and not self.check_mode and not self.errors:
-                entry["status"] = "not attempted" if outcome is None or outcome["status"] == "not sent" else outcome["status"]
-                if outcome and outcome["status"] == "failed":
-                    entry["error"] = outcome["error"]
-                if outcome and outcome["status"] == "written":
-                    self.update_after(entry, outcome["saved"])
+                self.record_outcome(entry, outcome)
                 results.append(self.report_result(step, entry, outcome))
             steps.append(entry)
             if step["action"] != "none":
-                diffs.append(
-                    dict(
-                        entry["diff"],
-                        before_header="%s %s (tenant)" % (plan._noun(step["kind"]), step["name"]),
-                        after_header="%s %s (%s)" % (plan._noun(step["kind"]), step["name"], step["action"]),
-                    )
-                )
+                diffs.append(_headed(entry["diff"], "%s %s" % (kinds.noun(step["kind"]), step["name"]), step["action"]))
         settings = dict((kind, dict((key, value) for key, value in entry.items() if key != "write")) for kind, entry in self.settings.items())
-        for kind, name in reversed(report.SETTINGS):  # inserted first, in the order they are applied
-            entry = settings.get(kind)
-            if not entry or entry["predicted"].get("failed"):
-                continue
-            predicted = entry["predicted"]
-            shown = entry.get("applied") if entry.get("applied") and not entry["applied"].get("failed") else predicted
-            action = _settings_action(predicted)
-            # First, as they are applied first.
-            steps.insert(0, {"kind": kind, "name": name, "phase": 0, "round": 1, "action": action, "diff": predicted["diff"], "after": shown.get(kind)})
-            if action != "none":
-                diffs.insert(0, dict(predicted["diff"], before_header="%s (tenant)" % name, after_header="%s (%s)" % (name, action)))
+        # First, as they are applied first.
+        steps[:0], diffs[:0] = _settings_steps(settings)
         # The settings' errors reach the report through their entries, not as plan errors.
         run_plan = {"steps": self.planned["steps"], "errors": self.planned["errors"], "warnings": self.warnings}
         run_report = report.build_report(
             run_plan, self.tenant, results, check_mode=self.check_mode, base_url=getattr(self.client, "base_url", None), settings=settings
         )
-        changed = not self.check_mode and (
-            any(outcome["status"] == "written" for outcome in self.outcomes.values())
-            or any(entry.get("applied") and not entry["applied"].get("failed") for entry in settings.values())
-        )
-        if self.check_mode:
-            changed = not self.errors and any(step["action"] != "none" for step in steps)
         result = {
-            "changed": changed,
+            "changed": self.is_changed(steps, settings),
             "steps": steps,
             "errors": self.errors,
             "object_warnings": self.warnings,
@@ -438,6 +399,41 @@ class Engine:
         if failure:
             result.update(failed=True, msg=failure)
         return result
+
+    def step_entry(self, step, outcome, names):
+        """A plan step as the module result shows it, before its outcome is recorded."""
+        after = copy.deepcopy(step.get("after") or {})
+        entry = {
+            "kind": step["kind"],
+            "name": step["name"],
+            "phase": step["phase"],
+            "round": step.get("round", 1),
+            "action": step["action"],
+            "diff": names.display(step["kind"], self.shown(step["diff"])),
+            "after": after,
+        }
+        if step["action"] == "create" and not (outcome and outcome["status"] == "written"):
+            after["id"] = None  # the plan's placeholder means nothing to ISC: no id yet, as the modules say
+        for key in ("exclusive", "kept"):
+            if step.get(key):
+                entry[key] = step[key]
+        return entry
+
+    def record_outcome(self, entry, outcome):
+        """A real run's step entry with what became of it: its status, its error, the object ISC answered."""
+        entry["status"] = "not attempted" if outcome is None or outcome["status"] == "not sent" else outcome["status"]
+        if outcome and outcome["status"] == "failed":
+            entry["error"] = outcome["error"]
+        if outcome and outcome["status"] == "written":
+            self.update_after(entry, outcome["saved"])
+
+    def is_changed(self, steps, settings):
+        """A real run changed what it wrote; check mode predicts a change for any step that is not 'none'."""
+        if self.check_mode:
+            return not self.errors and any(step["action"] != "none" for step in steps)
+        return any(outcome["status"] == "written" for outcome in self.outcomes.values()) or any(
+            entry.get("applied") and not entry["applied"].get("failed") for entry in settings.values()
+        )
 
     def shown(self, diff):
         """A plan diff with the real ids of objects this run created (a sync group's new policy)."""
@@ -484,7 +480,7 @@ def _twice(kind, objects, managed, created):
             ids.setdefault(obj["name"], []).append(obj["id"])
     return [
         "%s %r (ids: %s)"
-        % (plan._noun(kind), name, ", ".join("%s%s" % (object_id, " created by this run" if object_id in created else "") for object_id in found))
+        % (kinds.noun(kind), name, ", ".join("%s%s" % (object_id, " created by this run" if object_id in created else "") for object_id in found))
         for name, found in sorted(ids.items())
         if len(found) > 1
     ]
@@ -516,8 +512,29 @@ def _managed(options):
     return given or None
 
 
+def _settings_steps(settings):
+    """The steps and diffs of the settings this run manages, in the order they are applied."""
+    steps, diffs = [], []
+    for kind, name in report.SETTINGS:
+        entry = settings.get(kind)
+        if not entry or entry["predicted"].get("failed"):
+            continue
+        predicted = entry["predicted"]
+        shown = entry.get("applied") if entry.get("applied") and not entry["applied"].get("failed") else predicted
+        action = _settings_action(predicted)
+        steps.append({"kind": kind, "name": name, "phase": 0, "round": 1, "action": action, "diff": predicted["diff"], "after": shown.get(kind)})
+        if action != "none":
+            diffs.append(_headed(predicted["diff"], name, action))
+    return steps, diffs
+
+
+def _headed(diff, title, action):
+    """A diff with the headers Ansible shows above its two sides."""
+    return dict(diff, before_header="%s (tenant)" % title, after_header="%s (%s)" % (title, action))
+
+
 def _settings_action(predicted):
-    if not report._would_change(predicted):
+    if not report.would_change(predicted):
         return "none"
     return "create" if not (predicted.get("diff") or {}).get("before") else "update"
 

@@ -155,34 +155,46 @@ def _parse_error_body(body):
     (shortened), plain text too, and an empty body is said to be empty.
     """
     if isinstance(body, dict):
-        texts = []
-
-        def add(text):
-            text = str(text).strip()[:MAX_TEXT]
-            if text and text not in texts:
-                texts.append(text)
-
-        for key in ("messages", "causes"):
-            items = body.get(key)
-            for item in items if isinstance(items, list) else []:
-                text = item.get("text") if isinstance(item, dict) else item
-                if text:
-                    add(text)
-        for key in _TEXT_KEYS:
-            if isinstance(body.get(key), str):
-                add(body[key])
-        if not body.get("formatted_msg") and isinstance(body.get("msg_template"), str):
-            add(body["msg_template"])
-        code = next((str(body[key]) for key in _CODE_KEYS if body.get(key) not in (None, "")), None)
-        tracking_id = body.get("trackingId") or body.get("tracking_id")
-        if not texts and not code:
-            add(_compact(body))
-        return code, texts, tracking_id
+        return _parse_json_error(body)
     if isinstance(body, str) and body.strip():
         return None, [" ".join(body.split())[:MAX_TEXT]], None
     if body is None or body == "":
         return None, ["(empty response body)"], None
     return None, [_compact(body)], None
+
+
+def _parse_json_error(body):
+    """(code, [texts], trackingId) of a JSON error body; one of an unknown shape is shown whole."""
+    texts = []
+    for text in _json_error_texts(body):
+        _add_text(texts, text)
+    code = next((str(body[key]) for key in _CODE_KEYS if body.get(key) not in (None, "")), None)
+    tracking_id = body.get("trackingId") or body.get("tracking_id")
+    if not texts and not code:
+        _add_text(texts, _compact(body))
+    return code, texts, tracking_id
+
+
+def _add_text(texts, text):
+    """Adds one text, shortened, unless it is empty or already there."""
+    text = str(text).strip()[:MAX_TEXT]
+    if text and text not in texts:
+        texts.append(text)
+
+
+def _json_error_texts(body):
+    """ISC's words in a JSON error body, in the order they are shown (repeats included)."""
+    for key in ("messages", "causes"):
+        items = body.get(key)
+        for item in items if isinstance(items, list) else []:
+            text = item.get("text") if isinstance(item, dict) else item
+            if text:
+                yield text
+    for key in _TEXT_KEYS:
+        if isinstance(body.get(key), str):
+            yield body[key]
+    if not body.get("formatted_msg") and isinstance(body.get("msg_template"), str):
+        yield body["msg_template"]
 
 
 def _compact(value):

@@ -90,3 +90,8 @@ SYNC_GROUP = Kind(
 )
 
 KINDS = dict((kind.name, kind) for kind in (POLICY, SYNC_GROUP))
+
+
+def noun(kind_name):
+    """'password policy' for the kind named 'password_policy', as messages name its objects."""
+    return KINDS[kind_name].noun

@@ -100,13 +100,13 @@ def input_errors(policies=(), sync_groups=(), exclusive=False, exclusive_allow_e
     if exclusive and not exclusive_allow_empty:
         for kind, items in lists:
             if not items:
-                errors.append(EXCLUSIVE_EMPTY % (VARIABLES[kind], _noun(kind), " but the default one" if kind == POLICY else ""))
+                errors.append(EXCLUSIVE_EMPTY % (VARIABLES[kind], kinds.noun(kind), " but the default one" if kind == POLICY else ""))
     return errors
 
 
 def deletion_limit_error(steps, max_deletions=MAX_DELETIONS):
     """The message refusing a run that would delete more than ``max_deletions`` objects, naming each; None within it."""
-    deletions = ["%s %r" % (_noun(step["kind"]), step["name"]) for step in steps if step["action"] == "delete"]
+    deletions = ["%s %r" % (kinds.noun(step["kind"]), step["name"]) for step in steps if step["action"] == "delete"]
     if len(deletions) <= max_deletions:
         return None
     return (
@@ -228,9 +228,9 @@ class _Planner:
             if first is item:
                 continue
             if _label(kind, first) == label:
-                msg = "%s %r is listed twice in the role's input" % (_noun(kind), label)
+                msg = "%s %r is listed twice in the role's input" % (kinds.noun(kind), label)
             else:
-                msg = "%s and %s are one %s on the tenant (id %s): manage it in one item" % (_described(first), _described(item), _noun(kind), key[1])
+                msg = "%s and %s are one %s on the tenant (id %s): manage it in one item" % (_described(first), _described(item), kinds.noun(kind), key[1])
             self.errors.append(_error(kind, item, msg))
 
     def renamed_ids(self, kind, items, existing):
@@ -412,10 +412,6 @@ def _action(result):
     return "update"
 
 
-def _noun(kind):
-    return kinds.KINDS[kind].noun
-
-
 def _label(kind, item):
     return "the default policy" if kind == POLICY and item.get("default_policy") else item.get("id") or item.get("name")
 
@@ -433,7 +429,7 @@ def _error(kind, item, msg, index=None):
     """An input that breaks a rule; ``text`` names the object (and its place in the role's list), for the final failure."""
     name = item.get("name") or item.get("id") or ("(the default policy)" if item.get("default_policy") else None)
     where = "%s[%d], " % (VARIABLES[kind], index) if index is not None else ""
-    return {"kind": kind, "name": name, "msg": msg, "text": "%s%s %r: %s" % (where, _noun(kind), name, msg)}
+    return {"kind": kind, "name": name, "msg": msg, "text": "%s%s %r: %s" % (where, kinds.noun(kind), name, msg)}
 
 
 def _option_problem(error, unsupported, options):

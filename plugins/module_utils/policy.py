@@ -82,6 +82,21 @@ def check_policy_rules(desired, wanted, is_new=False):
     ``wanted`` holds what the task set; other values are the tenant's (or ISC's defaults for
     a new policy), and messages say which is which, because the fix may be to set that option too.
     """
+    origin = _origin_of(desired, wanted, is_new)
+    check_name(desired["name"])
+    _check_lower_bounds(desired, origin)
+    if desired["min_character_types"] is not None and desired["min_character_types"] > 4:
+        raise ValidationError(
+            "min_character_types must be between -1 and 4 (there are four character types); got %s%s"
+            % (desired["min_character_types"], origin("min_character_types")),
+            option="min_character_types",
+        )
+    if desired["max_length"]:  # 0 means no maximum
+        _check_max_length(desired, origin)
+
+
+def _origin_of(desired, wanted, is_new):
+    """The function that tells, for a message, where the values of some options come from."""
     others = "ISC's default" if is_new else "the tenant's current value"
 
     def origin(*options):
@@ -94,7 +109,11 @@ def check_policy_rules(desired, wanted, is_new=False):
         parts.append("%s%s: %s" % (others, "s" if len(from_tenant) > 1 else "", ", ".join(from_tenant)))
         return " (%s)" % "; ".join(parts)
 
-    check_name(desired["name"])
+    return origin
+
+
+def _check_lower_bounds(desired, origin):
+    """Every number 0 or more; -1 too where it means 'not enforced'."""
     for option in INT_OPTIONS:
         value = desired[option]
         if value is None:
@@ -103,32 +122,29 @@ def check_policy_rules(desired, wanted, is_new=False):
             raise ValidationError("%s must be -1 (not enforced) or 0 or more; got %s%s" % (option, value, origin(option)), option=option)
         if option not in NOT_ENFORCED_OPTIONS and value < 0:
             raise ValidationError("%s must be 0 or more; got %s%s" % (option, value, origin(option)), option=option)
-    if desired["min_character_types"] is not None and desired["min_character_types"] > 4:
-        raise ValidationError(
-            "min_character_types must be between -1 and 4 (there are four character types); got %s%s"
-            % (desired["min_character_types"], origin("min_character_types")),
-            option="min_character_types",
-        )
+
+
+def _check_max_length(desired, origin):
+    """A maximum length (not 0) that the minimum length and the character classes' minimums fit in."""
     max_length = desired["max_length"]
-    if max_length:  # 0 means no maximum
-        if (desired["min_length"] or 0) > max_length:
-            raise ValidationError(
-                "min_length (%s) must not be greater than max_length (%s); max_length 0 means no maximum%s"
-                % (desired["min_length"], max_length, origin("min_length", "max_length")),
-                option="min_length",
-            )
-        total = sum(desired[option] or 0 for option in CHARACTER_CLASS_OPTIONS)
-        if total > max_length:
-            raise ValidationError(
-                "min_upper + min_lower + min_numeric + min_special must not exceed max_length: %s = %d > %s%s"
-                % (
-                    " + ".join(str(desired[option] or 0) for option in CHARACTER_CLASS_OPTIONS),
-                    total,
-                    max_length,
-                    origin(*CHARACTER_CLASS_OPTIONS + ("max_length",)),
-                ),
-                option="max_length",
-            )
+    if (desired["min_length"] or 0) > max_length:
+        raise ValidationError(
+            "min_length (%s) must not be greater than max_length (%s); max_length 0 means no maximum%s"
+            % (desired["min_length"], max_length, origin("min_length", "max_length")),
+            option="min_length",
+        )
+    total = sum(desired[option] or 0 for option in CHARACTER_CLASS_OPTIONS)
+    if total > max_length:
+        raise ValidationError(
+            "min_upper + min_lower + min_numeric + min_special must not exceed max_length: %s = %d > %s%s"
+            % (
+                " + ".join(str(desired[option] or 0) for option in CHARACTER_CLASS_OPTIONS),
+                total,
+                max_length,
+                origin(*CHARACTER_CLASS_OPTIONS + ("max_length",)),
+            ),
+            option="max_length",
+        )
 
 
 class PolicyReconciler(Reconciler):

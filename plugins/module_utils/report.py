@@ -28,7 +28,7 @@ def build_report(plan, tenant, results=(), check_mode=True, host=None, base_url=
     happened: an object whose module failed is "failed", one whose task never ran (an earlier
     task failed) is "not applied".
     """
-    names = _Names(tenant, results)
+    names = Names(tenant, results)
     by_object = dict(
         ((result["item"]["kind"], result["item"]["name"]), result) for result in results if isinstance(result.get("item"), dict) and "kind" in result["item"]
     )
@@ -101,8 +101,8 @@ def settings_entries(settings, check_mode):
             continue  # not managed by this run
         if predicted.get("failed"):
             entries.append(_settings_entry(kind, name, "invalid", {}, predicted.get("msg")))
-        elif check_mode or not _would_change(predicted):
-            action = ("create" if not (predicted.get("diff") or {}).get("before") else "update") if _would_change(predicted) else "none"
+        elif check_mode or not would_change(predicted):
+            action = ("create" if not (predicted.get("diff") or {}).get("before") else "update") if would_change(predicted) else "none"
             entries.append(_settings_entry(kind, name, (AUDIT_STATUS if check_mode else APPLY_STATUS)[action], predicted))
         elif not applied or applied.get("skipped"):
             entries.append(_settings_entry(kind, name, "not applied", predicted))
@@ -113,7 +113,7 @@ def settings_entries(settings, check_mode):
     return entries
 
 
-def _would_change(result):
+def would_change(result):
     """Whether a check-mode result predicts a change. The role registers its planning runs with
     ``changed_when`` off in real runs (they change nothing), so the diff says it, not ``changed``."""
     diff = result.get("diff") or {}
@@ -168,7 +168,7 @@ def _result_action(result):
     return "update"
 
 
-class _Names:
+class Names:
     """Shows references (sources, the policy) by name in diffs whose modules were given ids."""
 
     def __init__(self, tenant, results):

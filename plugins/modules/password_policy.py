@@ -21,6 +21,7 @@ author:
 extends_documentation_fragment:
   - sailpoint_community.isc.connection
   - sailpoint_community.isc.attributes
+  - sailpoint_community.isc.read_only_fields
 options:
   state:
     description:
@@ -149,15 +150,6 @@ options:
         never removed from it.
       - With V(false) or unset, the policy is found by O(name) or O(id). V(true) is mutually exclusive with O(id).
     type: bool
-  created:
-    description:
-      - Read-only. Accepted and ignored, so that an item of
-        P(sailpoint_community.isc.password_policy_info#module) can be passed back.
-    type: str
-  modified:
-    description:
-      - Read-only. Accepted and ignored, like O(created).
-    type: str
 seealso:
   - module: sailpoint_community.isc.password_policy_info
   - module: sailpoint_community.isc.password_sync_group

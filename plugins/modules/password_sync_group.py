@@ -26,6 +26,7 @@ author:
 extends_documentation_fragment:
   - sailpoint_community.isc.connection
   - sailpoint_community.isc.attributes
+  - sailpoint_community.isc.read_only_fields
 options:
   state:
     description:
@@ -69,15 +70,6 @@ options:
     description: IDs of the sources, instead of O(sources) (mutually exclusive with it); the same rules apply.
     type: list
     elements: str
-  created:
-    description:
-      - Read-only. Accepted and ignored, so that an item of
-        P(sailpoint_community.isc.password_sync_group_info#module) can be passed back.
-    type: str
-  modified:
-    description:
-      - Read-only. Accepted and ignored, like O(created).
-    type: str
 seealso:
   - module: sailpoint_community.isc.password_sync_group_info
   - module: sailpoint_community.isc.password_policy

@@ -34,9 +34,19 @@ def normalize(spec):
         "shape": None,
         **copy.deepcopy(spec),
     }
+    _check_fields(fault)
+    _check_what_it_does(fault)
+    if not isinstance(fault["headers"], dict):
+        raise ValueError("headers must be an object")
+    fault["method"] = fault["method"].upper()
+    fault["headers"] = {str(name): str(value) for name, value in fault["headers"].items()}
+    return fault
+
+
+def _check_fields(fault):
+    """The fields of a fault that are checked on their own: their type and their range."""
     if not isinstance(fault["method"], str) or not isinstance(fault["path"], str):
         raise ValueError("method and path must be strings")
-    fault["method"] = fault["method"].upper()
     if not isinstance(fault["times"], int) or isinstance(fault["times"], bool) or fault["times"] < 1:
         raise ValueError("times must be an integer >= 1")
     status = fault["status"]
@@ -46,6 +56,11 @@ def normalize(spec):
         raise ValueError("delay must be a number of seconds >= 0")
     if fault["drop"] not in DROP_MODES:
         raise ValueError('drop must be null, "before" or "after"')
+
+
+def _check_what_it_does(fault):
+    """The fields together: a fault does one thing (answer, drop, or only wait), and a shape makes the body."""
+    status = fault["status"]
     if fault["drop"] and status is not None:
         raise ValueError("a fault either drops the connection or answers with a status, not both")
     if status is None and not fault["drop"] and not fault["delay"]:
@@ -55,10 +70,6 @@ def normalize(spec):
             raise ValueError(f"shape must be one of {', '.join(SHAPES)}")
         if status is None or fault["body"] is not None:
             raise ValueError("a shape needs a status and no body (it makes the body)")
-    if not isinstance(fault["headers"], dict):
-        raise ValueError("headers must be an object")
-    fault["headers"] = {str(name): str(value) for name, value in fault["headers"].items()}
-    return fault
 
 
 class FaultQueue:
