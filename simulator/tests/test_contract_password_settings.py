@@ -112,7 +112,7 @@ def test_org_config_bad_requests(contract):
     contract.check(contract.call("PUT", ORG, json={"digitTokenEnabled": "true"}), ORG, "put", 400, valid_request=False)
     # Valid per the spec, refused by the simulator's rule: never POST over existing settings.
     contract.check(contract.call("POST", ORG, json={"digitTokenLength": 8}), ORG, "post", 400)
-    contract.sim.add_client("reader", "reader-secret", user_context=False)
+    contract.sim.add_client("reader", "reader-secret", kind="application", scopes=["idn:password-org-config:read"])
     contract.login("reader", "reader-secret")
     contract.check(contract.call("PUT", ORG, json={"digitTokenLength": 8}), ORG, "put", 403)
 
