@@ -84,7 +84,13 @@ class Auth:
         """A client's settings without its secret."""
         with self._lock:
             client = self._clients[client_id]
-        return {"client_id": client.client_id, "kind": client.kind, "user_context": client.user_context, "scopes": list(client.scopes), "user_level": client.user_level}
+        return {
+            "client_id": client.client_id,
+            "kind": client.kind,
+            "user_context": client.user_context,
+            "scopes": list(client.scopes),
+            "user_level": client.user_level,
+        }
 
     def authenticate(self, client_id, secret):
         with self._lock:

@@ -45,7 +45,9 @@ RIGHTS = {
     "update_group": Right(_GROUP_WRITE, None, _ADMIN),
     "delete_group": Right(_GROUP_WRITE, None, _ADMIN),
     "list_sources": Right(
-        ("idn:sources:read", "idn:sources:manage"), ("idn:sources:read", "idn:sources:manage"), ("ORG_ADMIN", "SOURCE_ADMIN", "SOURCE_SUBADMIN", "ROLE_SUBADMIN")
+        ("idn:sources:read", "idn:sources:manage"),
+        ("idn:sources:read", "idn:sources:manage"),
+        ("ORG_ADMIN", "SOURCE_ADMIN", "SOURCE_SUBADMIN", "ROLE_SUBADMIN"),
     ),
     "get_org_config": Right(_ORG_READ, _ORG_READ),
     "create_org_config": Right(_ORG_WRITE, _ORG_WRITE),

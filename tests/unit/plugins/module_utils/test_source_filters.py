@@ -17,7 +17,11 @@ def test_source_lookups_use_only_filters_a_tenant_accepts(simulator, version):
     assert sorted(source["name"] for source in by_name) == ["IdentityNow", "Okta", 'R&D "EU" #1']
     by_id = sources.find("id", [source["id"] for source in by_name])
     assert sorted(source["id"] for source in by_id) == sorted(source["id"] for source in by_name)
-    sent = [entry["query"]["filters"][0] if isinstance(entry["query"]["filters"], list) else entry["query"]["filters"] for entry in simulator.journal()["requests"] if "filters" in entry["query"]]
+    sent = [
+        entry["query"]["filters"][0] if isinstance(entry["query"]["filters"], list) else entry["query"]["filters"]
+        for entry in simulator.journal()["requests"]
+        if "filters" in entry["query"]
+    ]
     assert {expression.split()[0] for expression in sent} == {"name", "id"}
     for expression in sent:
         compile_filter(expression, TENANT_SOURCE_FILTERS)  # raises on a pair a tenant refuses
