@@ -11,7 +11,7 @@ import re
 
 import pytest
 import yaml
-from isc_simulator import endpoints, rights
+from isc_simulator import Simulator, endpoints, rights
 from isc_simulator.responses import ApiError
 
 BUNDLES = ("isc-v3-password-subset.yaml", "isc-v1-password-subset.yaml", "isc-custom-password-instructions.yaml")
@@ -162,6 +162,7 @@ def test_tokens_carry_their_kind_scopes_and_user_level(simulator, make_api):
         {"client_id": "x", "client_secret": "s", "scopes": "idn:sources:read"},
         {"client_id": "x", "client_secret": "s", "kind": "user", "user_context": False},
         {"client_id": "x", "client_secret": "s", "colour": "blue"},
+        {"client_id": "x"},
     ],
 )
 def test_bad_clients_are_refused_by_the_admin_api(simulator, make_api, client):
@@ -184,3 +185,22 @@ def test_clients_through_the_admin_api_and_the_constructor(sim_factory, make_api
     assert app.get("/v3/password-policies").status_code == reader.get("/password-policies/v1", headers={"X-SailPoint-Experimental": "true"}).status_code == 200
     assert app.get("/v3/sources").status_code == reader.post("/v3/password-policies", json={"name": "x"}).status_code == 403
     assert sim.reset() is None and reader.get("/v3/password-policies").status_code == 200  # clients survive a reset
+
+
+def test_clients_from_the_command_line(capsys):
+    from isc_simulator.__main__ import parse_args
+
+    args = parse_args(
+        [
+            "--client",
+            '{"client_id": "app", "client_secret": "s", "kind": "application", "scopes": ["idn:sources:read"]}',
+            "--client",
+            '{"client_id": "pat", "client_secret": "t"}',
+        ]
+    )
+    assert [client["client_id"] for client in args.client] == ["app", "pat"]
+    with pytest.raises(SystemExit):
+        parse_args(["--client", '{"client_id": "x", "client_secret": "s", "kind": "robot"}'])
+    assert "not a client" in capsys.readouterr().err
+    with pytest.raises(ValueError):
+        Simulator(clients=[{"client_id": "x", "client_secret": "s", "user_level": "GOD"}])

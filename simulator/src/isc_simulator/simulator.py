@@ -87,7 +87,7 @@ def client_spec(client):
     """The add_client arguments of a client given as an object (admin API, --client, clients=[...]), checked."""
     if not isinstance(client, dict) or set(client) - set(CLIENT_KEYS):
         raise ValueError(f"a client is an object with {', '.join(CLIENT_KEYS)}")
-    spec = dict(client)
+    spec = {"client_id": None, "client_secret": None, **client}  # missing ones are refused below, with the rest
     spec.setdefault("user_context", spec.get("kind", "user") == "user")
     Auth.check_client(**spec)
     return spec
