@@ -42,3 +42,33 @@ def test_the_default_client_is_an_org_admin_pat_that_may_do_both(run_module, sim
     simulator.seed({"password_dictionary": "locale=en_US\nacme\n"})
     assert run_module(password_dictionary_info, {})["exit_code"] == 0
     assert run_module(password_policy, {"name": "Allowed", "min_length": 12})["changed"]
+
+
+# The simulator's operations (handler names) by the service whose text errors.RIGHTS holds.
+SERVICE_OF = {
+    "password-policies": ("list_policies", "get_policy", "create_policy", "update_policy", "delete_policy"),
+    "password-sync-groups": ("list_groups", "get_group", "create_group", "update_group", "delete_group"),
+    "sources": ("list_sources",),
+    "password-org-config": ("get_org_config", "create_org_config", "update_org_config"),
+    "password-dictionary": ("get_dictionary", "put_dictionary"),
+}
+# A PAT reading one policy by id needs ORG_ADMIN, listing them does not: the read text follows the listing,
+# which is how the collection reads policies (test_errors.py keeps ORG_ADMIN out of it).
+LEVELS_NOT_NAMED = {"get_policy"}
+
+
+def test_the_rights_the_messages_name_are_those_the_tenant_checks():
+    # errors.RIGHTS (one text per service, read and write) names every scope and, for reads, every user level
+    # and the API-client refusal that the contracts require (the simulator's table, checked against them).
+    from isc_simulator.rights import RIGHTS as CONTRACT
+
+    assert sorted(name for names in SERVICE_OF.values() for name in names) == sorted(CONTRACT)
+    for service, names in SERVICE_OF.items():
+        for name in names:
+            right = CONTRACT[name]
+            write = name.split("_")[0] in ("create", "update", "delete", "put")
+            text = RIGHTS[service][1 if write else 0]
+            assert any(scope in text for scope in right.user), (name, text)
+            if not write and name not in LEVELS_NOT_NAMED:
+                assert all(level in text for level in right.levels or ()), (name, text)
+                assert right.application is not None or "API clients cannot" in text, (name, text)
