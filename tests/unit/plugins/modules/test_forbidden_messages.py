@@ -66,7 +66,7 @@ def test_the_rights_the_messages_name_are_those_the_tenant_checks():
     for service, names in SERVICE_OF.items():
         for name in names:
             right = CONTRACT[name]
-            write = name.split("_")[0] in ("create", "update", "delete", "put")
+            write = name.split("_", 1)[0] in ("create", "update", "delete", "put")
             text = RIGHTS[service][1 if write else 0]
             assert any(scope in text for scope in right.user), (name, text)
             if not write and name not in LEVELS_NOT_NAMED:
