@@ -124,7 +124,7 @@ def test_org_config_bad_requests(contract):
     contract.check(contract.call("PUT", contract.org, json={"digitTokenEnabled": "true"}), contract.org, "put", 400, valid_request=False)
     # Valid per the spec, refused by the simulator's rule: never POST over existing settings.
     contract.check(contract.call("POST", contract.org, json={"digitTokenLength": 8}), contract.org, "post", 400)
-    contract.sim.add_client("reader", "reader-secret", user_context=False)
+    contract.sim.add_client("reader", "reader-secret", kind="application", scopes=["idn:password-org-config:read"])
     contract.login("reader", "reader-secret")
     contract.check(contract.call("PUT", contract.org, json={"digitTokenLength": 8}), contract.org, "put", 403)
 

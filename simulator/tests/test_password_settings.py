@@ -51,7 +51,7 @@ def test_org_config_bad_values_are_400_and_change_nothing(api, error_dto, body):
 
 def test_org_config_needs_json_and_user_context(api, make_api, error_dto):
     assert api.post(ORG, data="digitTokenLength=8", headers={"Content-Type": "application/x-www-form-urlencoded"}).status_code == 415
-    api.sim.add_client("reader", "reader-secret", user_context=False)
+    api.sim.add_client("reader", "reader-secret", kind="application", scopes=["idn:password-org-config:read"])
     reader = make_api(api.sim, "reader", "reader-secret")
     error_dto(reader.post(ORG, json={}), 403, "403 Forbidden")
     error_dto(reader.put(DICTIONARY, files={"file": ("d.txt", b"locale=en_US\nword\n")}), 403, "403 Forbidden")

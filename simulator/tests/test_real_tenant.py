@@ -57,7 +57,13 @@ def test_sync_groups_may_be_seeded_with_null_dates(simulator, api):
 def test_quirk_settings():
     assert quirk_settings(False) == quirk_settings("none") == dict.fromkeys(QUIRKS, False)
     assert quirk_settings(True) == quirk_settings("all") == dict.fromkeys(QUIRKS, True)
-    assert quirk_settings("short_pages, no_total_count") == {"offset_400": False, "short_pages": True, "no_total_count": True, "trimmed_dates": False}
+    assert quirk_settings("short_pages, no_total_count") == {
+        "offset_400": False,
+        "short_pages": True,
+        "no_total_count": True,
+        "trimmed_dates": False,
+        "source_filters": False,
+    }
     assert quirk_settings({"offset_400": True}, quirk_settings(["short_pages"]))["short_pages"] is True
     for bad in ("slow", ["offset_400", "x"], {"offset_400": "yes"}, 3):
         with pytest.raises(ValueError):

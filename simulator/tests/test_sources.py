@@ -44,7 +44,6 @@ def test_source_shape(api):
         ('(name eq "Okta" or name eq "LDAP") and name eq "Okta"', ["Okta"]),
         ('not (name eq "Okta" or name eq "LDAP") and connectionType eq "file"', ["HR Flat File"]),
         ("managementWorkgroup.id isnull and authoritative eq true", ["Workday", "HR Flat File"]),
-        ("name isnull", []),
         ('created gt 2023-06-01T00:00:00Z and created lt "2023-08-01T00:00:00.000Z"', ["Okta", "LDAP"]),
     ],
 )

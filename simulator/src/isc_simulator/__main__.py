@@ -1,13 +1,14 @@
 """Command line: `isc-simulator --help`, or `python -m isc_simulator --help`."""
 
 import argparse
+import json
 import os
 import shlex
 import signal
 import sys
 import threading
 
-from .simulator import QUIRKS, QUIRKS_ENV, Simulator, __version__, default_quirks, quirk_settings
+from .simulator import QUIRKS, QUIRKS_ENV, Simulator, __version__, client_spec, default_quirks, quirk_settings
 
 
 def parse_args(argv):
@@ -35,6 +36,15 @@ def parse_args(argv):
         f"(default: ${QUIRKS_ENV}, else all)",
     )
     parser.add_argument("--idealised", action="store_true", help="no real-tenant quirks: the contract's ideal behaviour (the same as --quirks none)")
+    parser.add_argument(
+        "--client",
+        action="append",
+        default=[],
+        type=_client,
+        metavar="JSON",
+        help='another client, as {"client_id", "client_secret", "kind": "user" or "application", "scopes": [...], "user_level": "ORG_ADMIN"} '
+        "(repeatable; default kind user, every scope, ORG_ADMIN)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not log requests to stderr")
     parser.add_argument("--version", action="version", version=f"isc-simulator {__version__}")
     args = parser.parse_args(argv)
@@ -49,6 +59,14 @@ def parse_args(argv):
     except ValueError as exc:
         parser.error(f"--quirks / ${QUIRKS_ENV}: {exc}")
     return args
+
+
+def _client(text):
+    """A --client value: a JSON object of the client's settings (see Simulator.add_client)."""
+    try:
+        return client_spec(json.loads(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a client: {exc}") from exc
 
 
 def write_ready_file(path, url):
@@ -74,6 +92,7 @@ def main(argv=None):
             rate_limit_enabled=not args.no_rate_limit,
             quirks=args.quirks,
             latency=args.latency,
+            clients=args.client,
             quiet=args.quiet,
         )
         sim.start()

@@ -75,11 +75,10 @@ def revoke_tokens(sim, _req):
 
 
 def add_client(sim, req):
+    """One client or a list, each {client_id, client_secret, kind, scopes, user_level} (or the older user_context)."""
     body = _body(req, None)
-    if not isinstance(body, dict) or set(body) - {"client_id", "client_secret", "user_context"}:
-        raise BadRequest("A client is {client_id, client_secret, user_context}.")
-    sim.add_client(body.get("client_id"), body.get("client_secret"), body.get("user_context", True))
-    return Response(200, {"client_id": body["client_id"], "user_context": body.get("user_context", True)})
+    added = sim.add_clients(body if isinstance(body, list) else [body])
+    return Response(200, added if isinstance(body, list) else added[0])
 
 
 ROUTES = {

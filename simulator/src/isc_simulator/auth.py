@@ -12,24 +12,38 @@ import uuid
 from dataclasses import dataclass
 
 from .responses import JWT_EXPIRED, JWT_INVALID, ApiError
+from .rights import ALL_SCOPES, client_settings
 from .store import ADMIN_IDENTITY
 
 TENANT = {"tenant_id": "5f1c3a8e-6b2d-4e7f-9a10-c2d3e4f5a6b7", "pod": "sim01", "org": "isc-sim"}
-SCOPE = "sp:scopes:all"
 
 
 @dataclass
 class Client:
+    """A user's PAT (kind "user", with the user's level) or an API client (kind "application", no user)."""
+
     client_id: str
     secret: str
-    user_context: bool = True
+    kind: str = "user"
+    scopes: tuple = (ALL_SCOPES,)
+    user_level: str = "ORG_ADMIN"
+
+    @property
+    def user_context(self):
+        return self.kind == "user"
 
 
 @dataclass
 class Token:
     client_id: str
-    user_context: bool
+    kind: str
+    scopes: tuple
+    user_level: str
     expires_at: float
+
+    @property
+    def user_context(self):
+        return self.kind == "user"
 
 
 def _b64(data):
@@ -48,13 +62,35 @@ class Auth:
         self._tokens = {}  # jti -> Token; revoking clears it, so an unknown jti is a revoked token
         self._issued = []  # every token string handed out, for tests that prove tokens never leak
 
-    def add_client(self, client_id, secret, user_context=True):
-        if not isinstance(client_id, str) or not client_id or not isinstance(secret, str) or not secret:
+    @staticmethod
+    def check_client(client_id, client_secret, user_context=True, kind=None, scopes=None, user_level=None):
+        """The Client these settings make, or ValueError. ``kind`` "user" or "application" (default: from
+        ``user_context``, the older switch), ``scopes`` (default every scope), ``user_level`` (default ORG_ADMIN)."""
+        if not isinstance(client_id, str) or not client_id or not isinstance(client_secret, str) or not client_secret:
             raise ValueError("client_id and client_secret must be non-empty strings")
         if not isinstance(user_context, bool):
             raise ValueError("user_context must be a boolean")
+        if kind == "user" and not user_context:
+            raise ValueError("a client of kind user has user context")
+        kind, scopes, user_level = client_settings(kind or ("user" if user_context else "application"), scopes, user_level)
+        return Client(client_id, client_secret, kind, scopes, user_level)
+
+    def add_client(self, client_id, secret, user_context=True, kind=None, scopes=None, user_level=None):
+        client = self.check_client(client_id, secret, user_context, kind, scopes, user_level)
         with self._lock:
-            self._clients[client_id] = Client(client_id, secret, user_context)
+            self._clients[client_id] = client
+
+    def describe(self, client_id):
+        """A client's settings without its secret."""
+        with self._lock:
+            client = self._clients[client_id]
+        return {
+            "client_id": client.client_id,
+            "kind": client.kind,
+            "user_context": client.user_context,
+            "scopes": list(client.scopes),
+            "user_level": client.user_level,
+        }
 
     def authenticate(self, client_id, secret):
         with self._lock:
@@ -72,15 +108,15 @@ class Auth:
             "internal": False,
             "strong_auth_supported": False,
             "client_id": client.client_id,
-            "scope": [SCOPE],
+            "scope": list(client.scopes),
             "iat": int(now),
             "exp": math.ceil(now + lifetime),
             "jti": jti,
         }
         if client.user_context:
-            claims.update(identity_id=ADMIN_IDENTITY["id"], user_name=ADMIN_IDENTITY["name"], authorities=["ORG_ADMIN"])
+            claims.update(identity_id=ADMIN_IDENTITY["id"], user_name=ADMIN_IDENTITY["name"], authorities=[client.user_level])
         with self._lock:
-            self._tokens[jti] = Token(client.client_id, client.user_context, now + lifetime)
+            self._tokens[jti] = Token(client.client_id, client.kind, client.scopes, client.user_level, now + lifetime)
         access_token = self._sign(claims)
         with self._lock:
             self._issued.append(access_token)
@@ -88,7 +124,7 @@ class Auth:
             "access_token": access_token,
             "token_type": "bearer",
             "expires_in": int(lifetime),
-            "scope": SCOPE,
+            "scope": " ".join(client.scopes),
             **TENANT,
             "internal": False,
             "strong_auth_supported": False,

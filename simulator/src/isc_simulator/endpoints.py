@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote
 
 from . import password_settings
 from .bodies import form_parts, json_body
-from .filters import SOURCE_FILTERS, FilterError, compile_filter, get_field
+from .filters import SOURCE_FILTERS, TENANT_SOURCE_FILTERS, FilterError, compile_filter, get_field
 from .responses import ApiError, BadRequest, NotFound, Response
 
 MAX_LIMIT = 250
@@ -183,7 +183,8 @@ def list_sources(sim, req):
     filters = _param(req, "filters")
     if filters is not None:
         try:
-            predicate = compile_filter(filters, SOURCE_FILTERS)
+            fields = TENANT_SOURCE_FILTERS if sim.config()["quirks"].get("source_filters") else SOURCE_FILTERS
+            predicate = compile_filter(filters, fields)
         except FilterError as exc:
             raise BadRequest(f"Invalid filters: {exc}") from exc
         sources = [source for source in sources if predicate(source)]

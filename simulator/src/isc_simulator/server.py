@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from . import admin, endpoints
+from . import admin, endpoints, rights
 from .journal import is_write
-from .responses import JSON_TYPE, JWT_EXPIRED, RATE_LIMITED, ApiError, Forbidden, NotFound, Response, error_body, shaped_error
+from .responses import JSON_TYPE, JWT_EXPIRED, RATE_LIMITED, ApiError, NotFound, Response, error_body, shaped_error
 
 ADMIN_PREFIX = "/_sim"
 TOKEN_PATH = "/oauth/token"
@@ -253,11 +253,7 @@ class SimRequestHandler(BaseHTTPRequestHandler):
             handler, params = endpoints.resolve(req.method, path)
             if version == "v1":
                 endpoints.check_experimental(service, req.headers)
-            if is_write(req.method, path) and not req.token.user_context:
-                raise Forbidden(
-                    "This operation needs a user-context token (a personal access token of an ORG_ADMIN); "
-                    "the token was issued to an API client without user context."
-                )
+            rights.check(handler, req.token)  # after the header check: a tenant refuses a bad request first
             return handler(sim, req, **params)
         except ApiError as exc:
             return exc.response()

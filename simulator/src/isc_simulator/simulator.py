@@ -29,7 +29,7 @@ DEFAULT_RATE_LIMIT = 100
 DEFAULT_SEED = Path(__file__).with_name("seed.json")
 # What real tenants do beyond the contract (isc-api.md, "What real tenants show"): all on by default, so that
 # tests against the simulator meet what a tenant sends; quirks=False (--idealised) is the contract's ideal.
-QUIRKS = ("offset_400", "short_pages", "no_total_count", "trimmed_dates")
+QUIRKS = ("offset_400", "short_pages", "no_total_count", "trimmed_dates", "source_filters")
 # The environment variable the command lines and the pytest plugin read for their default quirks.
 QUIRKS_ENV = "ISC_SIM_QUIRKS"
 
@@ -80,6 +80,19 @@ def _split_seed(seed):
     return settings, {key: value for key, value in seed.items() if key not in PASSWORD_SETTINGS_SEED_KEYS}
 
 
+CLIENT_KEYS = ("client_id", "client_secret", "user_context", "kind", "scopes", "user_level")
+
+
+def client_spec(client):
+    """The add_client arguments of a client given as an object (admin API, --client, clients=[...]), checked."""
+    if not isinstance(client, dict) or set(client) - set(CLIENT_KEYS):
+        raise ValueError(f"a client is an object with {', '.join(CLIENT_KEYS)}")
+    spec = {"client_id": None, "client_secret": None, **client}  # missing ones are refused below, with the rest
+    spec.setdefault("user_context", spec.get("kind", "user") == "user")
+    Auth.check_client(**spec)
+    return spec
+
+
 def _number(value, minimum, name):
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value < minimum:
         raise ValueError(f"{name} must be a number >= {minimum}")
@@ -105,6 +118,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         edge_quirks=True,
         quirks=True,
         latency=0.0,
+        clients=None,
         quiet=True,
     ):
         self.host, self.port = host, port
@@ -118,6 +132,7 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         self.settings = PasswordSettings()  # the org's password settings and the password dictionary
         self.auth = Auth()
         self.auth.add_client(self.client_id, self.client_secret, user_context=True)
+        self.add_clients(clients)
         self.rate_limiter = RateLimiter()
         self.faults = FaultQueue()
         self.requests = Journal()
@@ -235,8 +250,16 @@ class Simulator:  # pylint: disable=too-many-instance-attributes
         """Every access token handed out (in-process only: tests use it to prove tokens never leak)."""
         return self.auth.issued()
 
-    def add_client(self, client_id, client_secret, user_context=True):
-        self.auth.add_client(client_id, client_secret, user_context)
+    def add_client(self, client_id, client_secret, user_context=True, *, kind=None, scopes=None, user_level=None):
+        """A client that can get tokens: a user's PAT (kind "user", the default, with ``user_level``, default
+        ORG_ADMIN) or an API client (kind "application", or ``user_context=False``); ``scopes`` default to all."""
+        self.auth.add_client(client_id, client_secret, user_context, kind=kind, scopes=scopes, user_level=user_level)
+        return self.auth.describe(client_id)
+
+    def add_clients(self, clients):
+        """Add each of a list of {client_id, client_secret, kind, scopes, user_level} (checked first: all or none)."""
+        checked = [client_spec(client) for client in clients or ()]
+        return [self.add_client(**spec) for spec in checked]
 
     def config(self):
         with self._lock:

@@ -118,7 +118,7 @@ def test_every_error_shape_over_http_shows_isc_words(simulator, shape, expected,
 
 def test_the_collection_tests_run_with_the_quirks_on(simulator, sim_factory):
     # The simulator's default: every simulator of these tests behaves like a real tenant, unless a test says otherwise.
-    assert simulator.config()["quirks"] == {"offset_400": True, "short_pages": True, "no_total_count": True, "trimmed_dates": True}
+    assert simulator.config()["quirks"] == {"offset_400": True, "short_pages": True, "no_total_count": True, "trimmed_dates": True, "source_filters": True}
     assert sim_factory(quirks=["short_pages"]).config()["quirks"]["offset_400"] is False
 
 
