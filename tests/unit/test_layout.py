@@ -32,6 +32,7 @@ CROSS_CUTTING = {
         "connection_env": "the SAIL_* environment variables in any module",
         "default_policy": "the org's default policy and the hidden IdentityNow source, across the policy modules and the role",
         "error_shapes": "ISC's error bodies rendered by any module",
+        "forbidden_messages": "a 403 from the tenant as any module shows it, naming the right it needs",
         "info_modules": "what the _info modules share (names resolved, ids on request)",
         "input_text": "text, numbers and lists as every module and the role's items take them",
         "list_options": "a comma-separated string for a list option, in every module and the role",
