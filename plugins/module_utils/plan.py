@@ -21,7 +21,6 @@ anything is written.
 """
 
 import copy
-import difflib
 from collections.abc import Mapping
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
@@ -30,7 +29,7 @@ from ansible.module_utils.errors import UnsupportedError
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import kinds, policy, sync_group
 from ansible_collections.sailpoint_community.isc.plugins.module_utils import state as st
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.errors import IscError
-from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import name_list
+from ansible_collections.sailpoint_community.isc.plugins.module_utils.lookup import closest_option, name_list
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.memory import InMemoryTenant
 from ansible_collections.sailpoint_community.isc.plugins.module_utils.reconcile import NameTakenError
 
@@ -153,8 +152,8 @@ def _unknown(text, name, known):
     """``text`` with the closest of ``known`` for an unknown ``name``; None when it is known or internal."""
     if name in known or name.startswith("password_config__"):
         return None
-    close = difflib.get_close_matches(name, [str(key) for key in known], n=1, cutoff=0.6)
-    return text + (" (did you mean %s?)" % close[0] if close else "")
+    close = closest_option(name, known)
+    return text + (" (did you mean %s?)" % close if close else "")
 
 
 def _type_name(value):
@@ -437,7 +436,7 @@ def _option_problem(error, unsupported, options):
     if isinstance(error, UnsupportedError):
         hints = []
         for option in sorted(unsupported):
-            close = difflib.get_close_matches(option, list(options), n=1)
-            hints.append("%s%s" % (option, " (did you mean %s?)" % " or ".join(close) if close else ""))
+            close = closest_option(option, options)
+            hints.append("%s%s" % (option, " (did you mean %s?)" % close if close else ""))
         return "unknown option %s" % ", ".join(hints)
     return str(error)
